@@ -7,7 +7,6 @@ let package = Package(
     products: [
         .executable(name: "nps-oracle", targets: ["OracleService"]),
         .library(name: "OracleEngines", targets: ["OracleEngines"]),
-        .library(name: "StackHarness", targets: ["StackHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
@@ -20,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // Pure engines: FC60, numerology, timing, range suggestion, question sign. No I/O.
@@ -45,11 +45,10 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        // Drives Docker through Process; Foundation only, by design.
-        .target(name: "StackHarness"),
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),
         .testTarget(
             name: "OracleServiceTests",

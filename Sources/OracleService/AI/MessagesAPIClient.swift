@@ -1,0 +1,120 @@
+import AsyncHTTPClient
+import Logging
+import NIOCore
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Calls the Anthropic Messages API (`POST {base}/v1/messages`) and returns the text of the answer.
+struct MessagesAPIClient: Sendable {
+    /// Why a call produced no text; never carries the API key.
+    enum Failure: Error, CustomStringConvertible {
+        case status(Int, String)
+        case emptyAnswer
+        case undecodable(String)
+
+        var description: String {
+            switch self {
+            case .status(let code, let message): "Messages API answered \(code): \(message)"
+            case .emptyAnswer: "Messages API answered with no text"
+            case .undecodable(let reason): "Messages API answer could not be read: \(reason)"
+            }
+        }
+    }
+
+    /// The API version header the service speaks.
+    static let apiVersion = "2023-06-01"
+    /// Upper bound on the length of an answer.
+    static let maxTokens = 300
+
+    private let http: HTTPClient
+    private let endpoint: String
+    private let apiKey: String
+    private let model: String
+    private let timeout: Duration
+
+    /// Creates a client for `baseURL` (no trailing slash) with `apiKey`.
+    init(http: HTTPClient, baseURL: String, apiKey: String, model: String, timeout: Duration) {
+        self.http = http
+        endpoint = baseURL + "/v1/messages"
+        self.apiKey = apiKey
+        self.model = model
+        self.timeout = timeout
+    }
+
+    /// Sends one user message under `system` and returns the answer's text.
+    func complete(system: String, prompt: String) async throws -> String {
+        var request = HTTPClientRequest(url: endpoint)
+        request.method = .POST
+        request.headers.add(name: "x-api-key", value: apiKey)
+        request.headers.add(name: "anthropic-version", value: Self.apiVersion)
+        request.headers.add(name: "content-type", value: "application/json")
+        let body = RequestBody(model: model, maxTokens: Self.maxTokens, system: system, messages: [.init(role: "user", content: prompt)])
+        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+
+        let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+        let bytes = try await response.body.collect(upTo: 1 << 20)
+        let data = Data(buffer: bytes)
+        guard response.status.code == 200 else {
+            let message = (try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message ?? response.status.reasonPhrase
+            throw Failure.status(Int(response.status.code), message)
+        }
+        let answer: ResponseBody
+        do {
+            answer = try JSONDecoder().decode(ResponseBody.self, from: data)
+        } catch {
+            throw Failure.undecodable("\(error)")
+        }
+        let text = answer.content.compactMap { $0.type == "text" ? $0.text : nil }.joined()
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw Failure.emptyAnswer }
+        return text
+    }
+}
+
+extension MessagesAPIClient {
+    private struct RequestBody: Encodable {
+        struct Message: Encodable {
+            var role: String
+            var content: String
+        }
+
+        var model: String
+        var maxTokens: Int
+        var system: String
+        var messages: [Message]
+
+        enum CodingKeys: String, CodingKey {
+            case model, system, messages
+            case maxTokens = "max_tokens"
+        }
+    }
+
+    private struct ResponseBody: Decodable {
+        struct Block: Decodable {
+            var type: String
+            var text: String?
+        }
+
+        var content: [Block]
+    }
+
+    private struct ErrorBody: Decodable {
+        struct Detail: Decodable {
+            var message: String
+        }
+
+        var error: Detail
+    }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, for APIs that take NIO's `TimeAmount`.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

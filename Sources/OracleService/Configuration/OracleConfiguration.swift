@@ -1,0 +1,121 @@
+import Logging
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Everything the Oracle reads from its environment, validated once at start.
+struct OracleConfiguration: Sendable {
+    /// Address both listeners bind to.
+    var bindHost: String = "0.0.0.0"
+    /// gRPC port (`GRPC_PORT`); 0 picks a free port.
+    var grpcPort: Int = 50052
+    /// HTTP health port (`HEALTH_PORT`); 0 picks a free port.
+    var healthPort: Int = 8052
+    /// The database (`DATABASE_URL`).
+    var database: DatabaseURL
+    /// Anthropic API key (`ANTHROPIC_API_KEY`); nil means rule-based answers only.
+    var anthropicAPIKey: String?
+    /// Base URL of the Messages API (`ANTHROPIC_BASE_URL`).
+    var anthropicBaseURL: String = "https://api.anthropic.com"
+    /// Model named in Messages API requests (`NPS_AI_MODEL`).
+    var aiModel: String = "claude-sonnet-4-5"
+    /// How long one Messages API call may take (`NPS_AI_TIMEOUT_SECONDS`).
+    var aiTimeout: Duration = .seconds(10)
+    /// The vault key (`NPS_MASTER_PASSWORD`) from which the insight encryption key is derived.
+    var masterPassword: String
+    /// Minimum level written (`LOG_LEVEL`).
+    var logLevel: Logger.Level = .info
+    /// Log file path (`LOG_FILE`).
+    var logFile: String = "/app/logs/oracle.log"
+    /// Size at which the log file rotates (`LOG_MAX_BYTES`).
+    var logMaxBytes: Int = 10 * 1024 * 1024
+    /// Rotated log files kept (`LOG_BACKUPS`).
+    var logBackups: Int = 5
+    /// Largest gRPC request accepted (`GRPC_MAX_REQUEST_BYTES`); larger ones get RESOURCE_EXHAUSTED.
+    var maxRequestBytes: Int = 1024 * 1024
+
+    /// Every variable this type reads, for documentation and the error on unknown values.
+    static let variables = [
+        "GRPC_PORT", "HEALTH_PORT", "BIND_HOST", "DATABASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL",
+        "NPS_AI_MODEL", "NPS_AI_TIMEOUT_SECONDS", "NPS_MASTER_PASSWORD", "LOG_LEVEL", "LOG_FILE",
+        "LOG_MAX_BYTES", "LOG_BACKUPS", "GRPC_MAX_REQUEST_BYTES",
+    ]
+}
+
+extension OracleConfiguration {
+    /// Reads and validates `environment`; the first bad variable stops it with an error naming it.
+    init(environment: [String: String]) throws(ConfigurationError) {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        func integer(_ name: String, in range: ClosedRange<Int>, meaning: String) throws(ConfigurationError) -> Int? {
+            guard let raw = value(name) else { return nil }
+            guard let number = Int(raw), range.contains(number) else {
+                throw ConfigurationError(variable: name, problem: "'\(raw)' is not \(meaning) (\(range.lowerBound)-\(range.upperBound))")
+            }
+            return number
+        }
+
+        guard let databaseText = value("DATABASE_URL") else {
+            throw ConfigurationError(
+                variable: "DATABASE_URL",
+                problem: "not set; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+            )
+        }
+        guard let masterPassword = value("NPS_MASTER_PASSWORD") else {
+            throw ConfigurationError(variable: "NPS_MASTER_PASSWORD", problem: "not set; the Oracle encrypts stored insights with a key derived from it")
+        }
+        guard masterPassword.count >= 8 else {
+            throw ConfigurationError(variable: "NPS_MASTER_PASSWORD", problem: "shorter than 8 characters")
+        }
+        self.init(database: try DatabaseURL(parsing: databaseText), masterPassword: masterPassword)
+
+        if let port = try integer("GRPC_PORT", in: 0...65535, meaning: "a port number") { grpcPort = port }
+        if let port = try integer("HEALTH_PORT", in: 0...65535, meaning: "a port number") { healthPort = port }
+        if grpcPort != 0, grpcPort == healthPort {
+            throw ConfigurationError(variable: "HEALTH_PORT", problem: "\(healthPort) is the same as GRPC_PORT")
+        }
+        if let host = value("BIND_HOST") { bindHost = host }
+        anthropicAPIKey = value("ANTHROPIC_API_KEY")
+        if let base = value("ANTHROPIC_BASE_URL") {
+            guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+                throw ConfigurationError(variable: "ANTHROPIC_BASE_URL", problem: "'\(base)' is not an http(s) URL")
+            }
+            anthropicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+        }
+        if let model = value("NPS_AI_MODEL") { aiModel = model }
+        if let seconds = try integer("NPS_AI_TIMEOUT_SECONDS", in: 1...120, meaning: "a number of seconds") {
+            aiTimeout = .seconds(seconds)
+        }
+        if let level = value("LOG_LEVEL") {
+            guard let parsed = Logger.Level(environmentValue: level) else {
+                throw ConfigurationError(
+                    variable: "LOG_LEVEL",
+                    problem: "'\(level)' is not one of TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL"
+                )
+            }
+            logLevel = parsed
+        }
+        if let file = value("LOG_FILE") { logFile = file }
+        if let bytes = try integer("LOG_MAX_BYTES", in: 1024...(1 << 40), meaning: "a size in bytes") { logMaxBytes = bytes }
+        if let backups = try integer("LOG_BACKUPS", in: 0...100, meaning: "a number of files") { logBackups = backups }
+        if let bytes = try integer("GRPC_MAX_REQUEST_BYTES", in: 1024...(64 << 20), meaning: "a size in bytes") {
+            maxRequestBytes = bytes
+        }
+    }
+}
+
+extension Logger.Level {
+    /// Parses `LOG_LEVEL` values the way operators write them: any case, `WARN` for warning.
+    init?(environmentValue: String) {
+        switch environmentValue.lowercased() {
+        case "warn": self = .warning
+        case "fatal": self = .critical
+        default: self.init(rawValue: environmentValue.lowercased())
+        }
+    }
+}

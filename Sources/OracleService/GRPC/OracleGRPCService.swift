@@ -1,0 +1,169 @@
+import GRPCCore
+import Logging
+import OracleAPI
+import OracleEngines
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `nps.oracle.OracleService`: validates each request, asks the engines, lets the AI refine the words,
+/// and queues what must be stored.
+struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
+    /// The fully qualified service name, as health checks name it.
+    static let serviceName = Nps_Oracle_OracleService.descriptor.fullyQualifiedService
+
+    /// Live state, for the HealthCheck RPC.
+    let status: OracleStatus
+    /// Writes interpretations, by AI or by rules.
+    let interpreter: Interpreter
+    /// Stores suggestions and insights without making the caller wait.
+    let writer: RecordWriter
+    /// Encrypts insight content before it is stored.
+    let cipher: InsightCipher
+    /// Where request problems are logged.
+    let logger: Logger
+
+    func getReading(request: Nps_Oracle_ReadingRequest, context: ServerContext) async throws -> Nps_Oracle_ReadingResponse {
+        let moment = try RequestField.moment(request.datetime, field: "datetime")
+        let reading = MomentReading(moment: moment)
+        let summary = await interpreter.interpret(topic: "Numerology reading for \(moment.iso8601)", ruleText: reading.summary)
+        return .with {
+            $0.fc60 = .init(reading.fc60)
+            $0.numerology = .init(reading.numerology)
+            $0.zodiac = .init(reading.zodiac)
+            $0.chinese = .init(reading.chinese)
+            $0.summary = summary.text
+            $0.generatedAt = Int64(Date().timeIntervalSince1970)
+        }
+    }
+
+    func getNameReading(request: Nps_Oracle_NameRequest, context: ServerContext) async throws -> Nps_Oracle_NameResponse {
+        let name = try RequestField.text(request.name, field: "name", maximumLength: 256)
+        let reading = NameReading(name: name)
+        return .with {
+            $0.name = reading.name
+            $0.destinyNumber = Int32(reading.destiny)
+            $0.soulUrge = Int32(reading.soulUrge)
+            $0.personality = Int32(reading.personality)
+            $0.letters = reading.letters.map(Nps_Oracle_LetterAnalysis.init)
+            $0.interpretation = reading.interpretation
+        }
+    }
+
+    func getQuestionSign(request: Nps_Oracle_QuestionRequest, context: ServerContext) async throws -> Nps_Oracle_QuestionResponse {
+        let question = try RequestField.text(request.question, field: "question", maximumLength: 2048)
+        let sign = QuestionSign(question: question, seed: request.seed)
+        let interpretation = await interpreter.interpret(topic: "Answer to the question: \(question)", ruleText: sign.interpretation)
+        return .with {
+            $0.question = sign.question
+            $0.answer = sign.answer.rawValue
+            $0.signNumber = Int32(sign.signNumber)
+            $0.interpretation = interpretation.text
+            $0.confidence = sign.confidence
+        }
+    }
+
+    func getDailyInsight(request: Nps_Oracle_DateRequest, context: ServerContext) async throws -> Nps_Oracle_DailyResponse {
+        let date = try RequestField.date(request.date, field: "date")
+        let daily = DailyInsight(date: date)
+        return .with {
+            $0.date = daily.date
+            $0.insight = daily.insight
+            $0.fc60 = .init(daily.reading.fc60)
+            $0.numerology = .init(daily.reading.numerology)
+            $0.luckyNumbers = daily.luckyNumbers
+            $0.optimalActivity = daily.optimalActivity
+        }
+    }
+
+    func suggestRange(request: Nps_Oracle_RangeRequest, context: ServerContext) async throws -> Nps_Oracle_RangeResponse {
+        let scanned = try RequestField.keyRanges(request.scannedRanges, field: "scanned_ranges")
+        let timing = TimingAlignment(moment: Moment.now())
+        var generator = SystemRandomNumberGenerator()
+        let suggestion: RangeSuggestion
+        do {
+            suggestion = try RangeSuggestion(
+                puzzleNumber: Int(request.puzzleNumber),
+                scannedRanges: scanned,
+                aiLevel: Int(request.aiLevel),
+                timing: timing,
+                using: &generator
+            )
+        } catch .puzzleNumberOutOfRange {
+            throw RPCError(code: .invalidArgument, message: "puzzle_number: \(request.puzzleNumber) is out of range; expected 1-160 (0 means 66)")
+        } catch {
+            throw RPCError(code: .failedPrecondition, message: "scanned_ranges: \(error)")
+        }
+        let response = Nps_Oracle_RangeResponse.with {
+            $0.rangeStart = suggestion.range.start.hex
+            $0.rangeEnd = suggestion.range.end.hex
+            $0.strategy = suggestion.strategy.rawValue
+            $0.confidence = suggestion.confidence
+            $0.reasoning = suggestion.reasoning
+        }
+        let record = SuggestionRecord(suggestion, aiLevel: Int(request.aiLevel), scannedRangeCount: scanned.count)
+        writer.enqueue(.suggestion(type: "range", json: try record.json(), sessionID: nil))
+        return response
+    }
+
+    func analyzeSession(request: Nps_Oracle_SessionData, context: ServerContext) async throws -> Nps_Oracle_AnalysisResponse {
+        guard request.speed.isFinite, request.speed >= 0 else {
+            throw RPCError(code: .invalidArgument, message: "speed: must be a finite number ≥ 0")
+        }
+        guard request.elapsed.isFinite, request.elapsed >= 0 else {
+            throw RPCError(code: .invalidArgument, message: "elapsed: must be a finite number ≥ 0")
+        }
+        let sessionID = try RequestField.optionalText(request.sessionID, field: "session_id", maximumLength: 128)
+        let analysis = SessionAnalysis(
+            keysTested: request.keysTested,
+            seedsTested: request.seedsTested,
+            hits: request.hits,
+            speed: request.speed,
+            elapsed: request.elapsed,
+            mode: request.mode,
+            model: request.model
+        )
+        let refined = await interpreter.interpret(
+            topic: "Insights on a key-scanning session",
+            ruleText: analysis.insights.joined(separator: "\n")
+        )
+        let insights = refined.source == .ai ? [refined.text] : analysis.insights
+        for insight in insights {
+            do {
+                writer.enqueue(.insight(type: "session", sealedContent: try cipher.seal(insight), source: refined.source.rawValue, sessionID: sessionID))
+            } catch {
+                logger.error("Insight not stored: encryption failed", metadata: ["error": "\(error)"])
+            }
+        }
+        return .with {
+            $0.insights = insights
+            $0.recommendations = analysis.recommendations
+            $0.adjustments = analysis.adjustments
+            $0.xpEarned = Int32(clamping: analysis.xpEarned)
+        }
+    }
+
+    func getTimingAlignment(request: Nps_Oracle_TimingRequest, context: ServerContext) async throws -> Nps_Oracle_TimingResponse {
+        let timing = TimingAlignment(moment: try RequestField.moment(request.datetime, field: "datetime"))
+        return .with {
+            $0.alignmentScore = timing.score
+            $0.quality = timing.quality.rawValue
+            $0.optimalHours = timing.optimalHours.map(Nps_Oracle_OptimalHour.init)
+            $0.moonPhase = timing.moonPhase.name
+            $0.factors = timing.factors
+        }
+    }
+
+    func healthCheck(request: Nps_Oracle_Empty, context: ServerContext) async throws -> Nps_Oracle_HealthResponse {
+        let report = status.report()
+        return .with {
+            $0.status = report.status.rawValue
+            $0.version = report.version
+            $0.uptimeSeconds = report.uptimeSeconds
+            $0.checks = report.checks
+        }
+    }
+}

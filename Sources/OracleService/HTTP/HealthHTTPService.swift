@@ -1,0 +1,34 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The HTTP listener on `HEALTH_PORT`, serving `GET /health`.
+struct HealthHTTPService: Service {
+    private let application: Application<RouterResponder<BasicRequestContext>>
+    private let configuredPort: Int
+    private let status: OracleStatus
+
+    /// Creates the listener on `host`:`port`; the bound port is recorded in `status`.
+    init(host: String, port: Int, status: OracleStatus, logger: Logger) {
+        let router = Router()
+        HealthEndpoint(status: status).register(on: router)
+        application = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "nps-oracle"),
+            onServerRunning: { channel in
+                if let bound = channel.localAddress?.port { status.healthListening(on: bound) }
+            },
+            logger: logger
+        )
+        configuredPort = port
+        self.status = status
+    }
+
+    func run() async throws {
+        do {
+            try await application.run()
+        } catch where status.healthPort == nil {
+            throw ConfigurationError(variable: "HEALTH_PORT", problem: "cannot listen on port \(configuredPort): \(error)")
+        }
+    }
+}

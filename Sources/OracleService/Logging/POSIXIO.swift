@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the POSIX calls the log sinks share, so no Foundation is needed on the hot path.
+enum POSIXIO {
+    /// Writes every byte of `bytes` to `descriptor`, retrying on EINTR and short writes; returns 0 or the errno.
+    static func writeAll(_ bytes: borrowing [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return 0
+        }
+    }
+
+    /// The wall-clock time as whole milliseconds since the Unix epoch, read without Foundation.
+    static func currentUnixMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+
+    /// The C library's text for `code`, e.g. "Permission denied".
+    static func describe(errorNumber code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

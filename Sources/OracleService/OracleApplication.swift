@@ -1,0 +1,83 @@
+import AsyncHTTPClient
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import UnixSignals
+
+/// The assembled Oracle: its services in start order and the state they share.
+struct OracleApplication: Sendable {
+    /// Live health state; tests read the bound ports from it.
+    let status: OracleStatus
+    /// Services in start order; they stop in reverse.
+    let services: [any Service]
+    /// The service's logger.
+    let logger: Logger
+
+    /// Runs until a signal in `signals` (or a failing service) stops it; graceful shutdown takes at most 1.5 s.
+    func run(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
+        try await makeGroup(gracefulShutdownSignals: signals).run()
+    }
+
+    /// The group that runs the services; tests trigger its graceful shutdown themselves.
+    func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = []) -> ServiceGroup {
+        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
+        configuration.maximumGracefulShutdownDuration = .milliseconds(1500)
+        configuration.maximumCancellationDuration = .milliseconds(300)
+        return ServiceGroup(configuration: configuration)
+    }
+}
+
+/// Builds the Oracle from its configuration; tests call it with ports 0.
+func buildApplication(configuration: OracleConfiguration, logger: Logger) -> OracleApplication {
+    let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil)
+    let postgres = PostgresClient(configuration: .init(configuration.database), backgroundLogger: logger)
+    let monitor = DatabaseMonitor(client: postgres, status: status, target: configuration.database, logger: logger)
+    let writer = RecordWriter(client: postgres, status: status, logger: logger)
+
+    let messagesAPI = configuration.anthropicAPIKey.map { key in
+        MessagesAPIClient(
+            http: .shared,
+            baseURL: configuration.anthropicBaseURL,
+            apiKey: key,
+            model: configuration.aiModel,
+            timeout: configuration.aiTimeout
+        )
+    }
+    if messagesAPI == nil {
+        logger.warning("ANTHROPIC_API_KEY is not set; interpretations come from the Oracle's own rules")
+    }
+    let interpreter = Interpreter(client: messagesAPI, logger: logger)
+
+    let board = HealthStatusBoard(services: ["", OracleGRPCService.serviceName])
+    let oracle = OracleGRPCService(
+        status: status,
+        interpreter: interpreter,
+        writer: writer,
+        cipher: InsightCipher(masterPassword: configuration.masterPassword),
+        logger: logger
+    )
+    let server = GRPCServer(
+        transport: .http2NIOPosix(
+            address: configuration.bindHost.contains(":")
+                ? .ipv6(host: configuration.bindHost, port: configuration.grpcPort)
+                : .ipv4(host: configuration.bindHost, port: configuration.grpcPort),
+            transportSecurity: .plaintext,
+            config: .defaults { $0.rpc.maxRequestPayloadSize = configuration.maxRequestBytes }
+        ),
+        services: [oracle, GRPCHealthService(board: board)]
+    )
+
+    return OracleApplication(
+        status: status,
+        services: [
+            postgres,
+            monitor,
+            writer,
+            HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger),
+            GRPCServerService(server: server, configuredPort: configuration.grpcPort, status: status, board: board, logger: logger),
+        ],
+        logger: logger
+    )
+}

@@ -1,0 +1,113 @@
+import AsyncHTTPClient
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Logging
+import OracleAPI
+import ServiceLifecycle
+
+@testable import OracleService
+
+/// An Oracle running in-process on free ports, the way `buildApplication` assembles it for production.
+struct RunningOracle: Sendable {
+    /// The application under test.
+    let application: OracleApplication
+    /// Its bound gRPC port.
+    let grpcPort: Int
+    /// Its bound HTTP health port.
+    let healthPort: Int
+
+    /// A configuration on free loopback ports for `databaseURL`, with no AI key.
+    static func configuration(databaseURL: String) throws -> OracleConfiguration {
+        var configuration = OracleConfiguration(database: try DatabaseURL(parsing: databaseURL), masterPassword: "test-master-password")
+        configuration.bindHost = "127.0.0.1"
+        configuration.grpcPort = 0
+        configuration.healthPort = 0
+        return configuration
+    }
+
+    /// Runs an Oracle with `configuration`, calls `body` once both listeners are bound, then shuts it down gracefully.
+    static func with<T: Sendable>(
+        _ configuration: OracleConfiguration,
+        logs: CapturedLogs = CapturedLogs(),
+        _ body: @Sendable (RunningOracle) async throws -> T
+    ) async throws -> T {
+        let application = buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
+        let group = application.makeGroup()
+        return try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            let deadline = ContinuousClock.now + .seconds(10)
+            while application.status.grpcPort == nil || application.status.healthPort == nil {
+                guard ContinuousClock.now < deadline else {
+                    await group.triggerGracefulShutdown()
+                    throw RunningOracleError(message: "listeners not bound within 10 s; logs:\n\(logs.fullText)")
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            let running = RunningOracle(
+                application: application,
+                grpcPort: application.status.grpcPort ?? 0,
+                healthPort: application.status.healthPort ?? 0
+            )
+            do {
+                let result = try await body(running)
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+                return result
+            } catch {
+                await group.triggerGracefulShutdown()
+                try? await tasks.waitForAll()
+                throw error
+            }
+        }
+    }
+
+    /// Calls `body` with a plaintext gRPC client connected to this Oracle.
+    func withClient<T: Sendable>(
+        _ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> T
+    ) async throws -> T {
+        try await withGRPCClient(
+            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: grpcPort), transportSecurity: .plaintext),
+            handleClient: body
+        )
+    }
+
+    /// Calls `body` with the typed Oracle client.
+    func withOracle<T: Sendable>(
+        _ body: @Sendable (Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>) async throws -> T
+    ) async throws -> T {
+        try await withClient { try await body(Nps_Oracle_OracleService.Client(wrapping: $0)) }
+    }
+
+    /// `GET /health`: status code and decoded JSON body.
+    func health() async throws -> (status: Int, body: [String: Any]) {
+        try await HTTPHealth.get(port: healthPort)
+    }
+}
+
+/// `GET /health` from the test process.
+enum HTTPHealth {
+    /// Fetches `http://127.0.0.1:port/health` and decodes its JSON body.
+    static func get(port: Int) async throws -> (status: Int, body: [String: Any]) {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/health"), timeout: .seconds(5))
+        let bytes = try await response.body.collect(upTo: 1 << 16)
+        let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any] ?? [:]
+        return (Int(response.status.code), object)
+    }
+}
+
+/// The in-process Oracle did not come up.
+struct RunningOracleError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// Polls `condition` every 100 ms until it holds or `limit` passes; returns whether it held.
+func eventually(within limit: Duration = .seconds(10), _ condition: @Sendable () async throws -> Bool) async rethrows -> Bool {
+    let deadline = ContinuousClock.now + limit
+    while ContinuousClock.now < deadline {
+        if try await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(100))
+    }
+    return try await condition()
+}

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "nps-oracle", targets: ["OracleService"]),
         .library(name: "OracleEngines", targets: ["OracleEngines"]),
+        .executable(name: "oracle-benchmark", targets: ["OracleBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
@@ -49,6 +50,16 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // Drives a release nps-oracle and prints latency, throughput, memory and shutdown figures.
+        .executableTarget(
+            name: "OracleBenchmark",
+            dependencies: [
+                "OracleAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),

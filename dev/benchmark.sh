@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmark of the release nps-oracle on this machine: GetReading latency and throughput at 1 and
+# 16 streams (server pinned to one core), /health p99 under load, RSS idle and loaded, SIGTERM to exit.
+# Prints figures; it is not a test. Usage: dev/benchmark.sh [--duration SECONDS]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+say() { echo "benchmark: $*" >&2; }
+
+say "building release binaries (first time: ~10 minutes)"
+swift build -c release --product nps-oracle >&2
+swift build -c release --product oracle-benchmark >&2
+bin=$(swift build -c release --show-bin-path)
+dev/postgres-test-server.sh start >&2
+"$bin/oracle-benchmark" --server "$bin/nps-oracle" --database-url "$(dev/postgres-test-server.sh url)" "$@"

@@ -37,12 +37,8 @@ struct OracleConfiguration: Sendable {
     /// Largest gRPC request accepted (`GRPC_MAX_REQUEST_BYTES`); larger ones get RESOURCE_EXHAUSTED.
     var maxRequestBytes: Int = 1024 * 1024
 
-    /// Every variable this type reads, for documentation and the error on unknown values.
-    static let variables = [
-        "GRPC_PORT", "HEALTH_PORT", "BIND_HOST", "DATABASE_URL", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL",
-        "NPS_AI_MODEL", "NPS_AI_TIMEOUT_SECONDS", "NPS_MASTER_PASSWORD", "LOG_LEVEL", "LOG_FILE",
-        "LOG_MAX_BYTES", "LOG_BACKUPS", "GRPC_MAX_REQUEST_BYTES",
-    ]
+    /// The value `.env.example` ships for `ANTHROPIC_API_KEY`.
+    static let apiKeyPlaceholder = "your_claude_api_key_here"
 }
 
 extension OracleConfiguration {
@@ -80,7 +76,8 @@ extension OracleConfiguration {
             throw ConfigurationError(variable: "HEALTH_PORT", problem: "\(healthPort) is the same as GRPC_PORT")
         }
         if let host = value("BIND_HOST") { bindHost = host }
-        anthropicAPIKey = value("ANTHROPIC_API_KEY")
+        // The .env.example placeholder is not a key: treat it as unset rather than failing every AI call.
+        anthropicAPIKey = value("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
         if let base = value("ANTHROPIC_BASE_URL") {
             guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw ConfigurationError(variable: "ANTHROPIC_BASE_URL", problem: "'\(base)' is not an http(s) URL")

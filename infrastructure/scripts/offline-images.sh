@@ -19,6 +19,7 @@
 # Options:
 #   --no-pull          do not try `docker pull` (straight to the stand-in)
 #   --rebuild          rebuild the stand-ins of the named images (or all) even if present
+#   --no-cache         with --rebuild: build without the engine's layer cache (fresh apt packages)
 #   --verify           smoke-test every image at the end, not just the ones built now
 #   -h, --help         this text
 # Environment:
@@ -69,7 +70,7 @@ pick_docker() {
 dk() { "$DOCKER" "$@"; }
 # Stand-ins build with the classic builder: it needs no buildx (the CLI here may lack it)
 # and no frontend image from a registry.
-dk_build() { DOCKER_BUILDKIT=0 "$DOCKER" build "$@"; }
+dk_build() { DOCKER_BUILDKIT=0 "$DOCKER" build ${NO_CACHE:+--no-cache} "$@"; }
 
 have_image() { dk image inspect "$1" >/dev/null 2>&1; }
 image_label() { dk image inspect -f "{{ index .Config.Labels \"$2\" }}" "$1" 2>/dev/null | sed 's/^<no value>$//'; }
@@ -169,8 +170,9 @@ build_debian() {
   run_logged debootstrap-"$SUITE" debootstrap --variant=minbase \
     --keyring=/usr/share/keyrings/debian-archive-keyring.gpg "$SUITE" "$root" "$mirror" \
     || die "debootstrap failed"
-  log "$tag: debootstrap took $(fmt_secs $(($(date +%s) - t0)))"
   T_DEBOOTSTRAP=$(($(date +%s) - t0))
+  log "$tag: debootstrap took $(fmt_secs "$T_DEBOOTSTRAP")"
+  t0=$(date +%s)
 
   dir="$(recipe_dir "$tag")"
   # slim config (dpkg path-exclude, apt docker-* settings, policy-rc.d), then apply it
@@ -202,8 +204,7 @@ EOF
   mkdir -p "$root/var/lib/apt/lists/partial"
   [[ -e "$root/etc/machine-id" ]] && : > "$root/etc/machine-id"
 
-  t0=$(date +%s)
-  log "$tag: docker import"
+  log "$tag: trimmed like the official slim image in $(fmt_secs $(($(date +%s) - t0))); docker import"
   tar --numeric-owner --xattrs --xattrs-include='*' -C "$root" \
       --exclude='./dev/*' --exclude='./proc/*' --exclude='./sys/*' --exclude='./run/*' -c . \
     | dk import \
@@ -212,8 +213,8 @@ EOF
         --change "LABEL $LABEL=true $LABEL.of=$tag $LABEL.recipe=$(recipe_hash "$tag") $LABEL.mirror=$mirror" \
         --message "nps-stack offline stand-in: debootstrap --variant=minbase $SUITE, slim" \
         - "$tag" >/dev/null
-  T_IMPORT=$(($(date +%s) - t0))
   rm -rf --one-file-system "$root"
+  T_IMPORT=$(($(date +%s) - t0))
 }
 
 # --- stand-in: swift:6.3-bookworm -----------------------------------------------
@@ -289,13 +290,13 @@ EOF
   if ! out="$(dk exec -e PGPASSWORD=verify-pw "$name" psql -h 127.0.0.1 -U nps -d npsdb -At \
         -c "SELECT note || ', ' || current_user || ', ' || split_part(version(), ' ', 2) || ', ' || (SELECT count(*) FROM pg_hba_file_rules WHERE auth_method LIKE 'scram%') || ' scram hba rule(s)' FROM smoke")"; then
     log "verify $tag: FAILED (psql over TCP); container log:"; dk logs "$name" 2>&1 | tail -n 30 >&2
-    dk rm -f "$name" >/dev/null; return 1
+    dk rm -f -v "$name" >/dev/null; return 1
   fi
   # shellcheck disable=SC2016  # expanded inside the container
   uid="$(dk exec "$name" awk '/^Uid:/ { print $2 }' /proc/1/status)"
   dk stop -t 30 "$name" >/dev/null
   rc="$(dk inspect -f '{{.State.ExitCode}}' "$name")"
-  dk rm -f "$name" >/dev/null
+  dk rm -f -v "$name" >/dev/null
   if [[ "$rc" != 0 ]]; then log "verify $tag: FAILED (docker stop gave exit code $rc)"; return 1; fi
   log "verify $tag: OK — $out; pg_isready ok; docker stop -> exit 0; PID 1 (postgres) runs as uid $uid"
 }
@@ -314,7 +315,7 @@ declare -A RESULT=() HOW=() TOOK=()
 T_DEBOOTSTRAP=""; T_IMPORT=""
 
 ensure_image() {
-  local tag="$1" t0 kind old_id
+  local tag="$1" t0 kind old_id other
   [[ -n "${RESULT[$tag]:-}" ]] && return 0
   if have_image "$tag" && [[ -z "${REBUILD[$tag]:-}" ]]; then
     RESULT[$tag]=present; TOOK[$tag]=0
@@ -347,7 +348,13 @@ ensure_image() {
   old_id="$(dk image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
   t0=$(date +%s)
   case "$kind" in
-    debian) build_debian "$tag"; HOW[$tag]="stand-in: debootstrap $(fmt_secs "$T_DEBOOTSTRAP") + import $(fmt_secs "$T_IMPORT")" ;;
+    debian) build_debian "$tag"
+      for other in swift:6.3-bookworm postgres:15-bookworm; do
+        if have_image "$other" && [[ -z "${REBUILD[$other]:-}" ]]; then
+          log "$tag: note: $other is still built on the previous $tag; run: $0 --rebuild $other"
+        fi
+      done
+      HOW[$tag]="stand-in: debootstrap $(fmt_secs "$T_DEBOOTSTRAP") + trim/import $(fmt_secs "$T_IMPORT")" ;;
     swift) build_swift "$tag"; HOW[$tag]="stand-in: bookworm-slim + $SWIFT_TOOLCHAIN + $SWIFT_PACKAGES_MIRROR" ;;
     postgres) build_postgres "$tag"; HOW[$tag]="stand-in: bookworm-slim + Debian postgresql-15" ;;
     *) die "no stand-in recipe for $tag" ;;
@@ -363,7 +370,7 @@ ensure_image() {
 }
 
 main() {
-  PULL=1; VERIFY_ALL=0
+  PULL=1; VERIFY_ALL=0; NO_CACHE=""
   local rebuild_all=0 arg
   local -a wanted=()
   declare -gA REBUILD=()
@@ -374,7 +381,8 @@ main() {
       --no-pull) PULL=0 ;;
       --rebuild) rebuild_all=1 ;;
       --verify) VERIFY_ALL=1 ;;
-      -h|--help) sed -n '2,33p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      --no-cache) NO_CACHE=1 ;;
+      -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
       -*) die "unknown option: $arg (see --help)" ;;
       *)
         local ok=0 i

@@ -293,7 +293,7 @@ main() {
   local print_only=0 cli
   case "${1:-}" in
     --print-cli) print_only=1 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     "") ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac

@@ -1,0 +1,3 @@
+#!/bin/sh
+# no services are started inside image builds
+exit 101

@@ -1,0 +1,50 @@
+# The Oracle image, and the Swift stand-ins that share its builder stage (so the stack builds
+# Swift once). Build from the repository root:
+#   DOCKER_BUILDKIT=1 docker build -f infrastructure/Dockerfiles/oracle.Dockerfile -t nps-oracle .
+# The last stage is the Oracle; `--target api-stand-in` / `--target scanner-stand-in` give the others.
+# BuildKit is required (cache mounts): `docker compose build`, or DOCKER_BUILDKIT=1 with a CLI that has it.
+
+# ---- builder: the Swift toolchain; packages resolved in their own layer, builds cached ----
+FROM swift:6.3-bookworm AS builder
+WORKDIR /build
+
+# Only the manifest invalidates package resolution. .build lives in a cache mount shared by every
+# build of this file, so a source change recompiles only what changed.
+COPY Package.swift ./
+RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
+    swift package resolve
+
+# Tests/ is copied only because the manifest declares test targets; they are not built here.
+COPY Sources ./Sources
+COPY Tests ./Tests
+RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
+    swift build -c release --static-swift-stdlib --product nps-oracle \
+    && mkdir -p /staging \
+    && cp "$(swift build -c release --show-bin-path)/nps-oracle" /staging/ \
+    && strip /staging/*
+
+# ---- oracle: slim Debian runtime, non-root ----
+FROM debian:bookworm-slim AS oracle
+
+# ca-certificates: TLS to the Messages API; nothing else is needed by the static binary.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin oracle \
+    && mkdir -p /app/logs \
+    && chown oracle:oracle /app/logs
+
+COPY --from=builder /staging/nps-oracle /app/nps-oracle
+
+USER oracle:oracle
+WORKDIR /app
+ENV GRPC_PORT=50052 \
+    HEALTH_PORT=8052 \
+    LOG_FILE=/app/logs/oracle.log
+EXPOSE 50052 8052
+
+# The probe is built into the binary (GET /health on HEALTH_PORT), so the image needs no curl.
+HEALTHCHECK --interval=10s --timeout=5s --retries=3 --start-period=30s \
+    CMD ["/app/nps-oracle", "healthcheck"]
+ENTRYPOINT ["/app/nps-oracle"]

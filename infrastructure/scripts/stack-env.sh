@@ -1,0 +1,23 @@
+# Shared settings of the stack scripts (sourced, not run): paths, the docker CLI, compose.
+# shellcheck shell=bash disable=SC2034
+
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COMPOSE_FILE="$INFRA_DIR/docker-compose.yml"
+ENV_FILE="$INFRA_DIR/.env"
+# The five services, in start order.
+SERVICES=(postgres oracle scanner api web-ui)
+
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  GREEN=$'\e[32m' RED=$'\e[31m' YELLOW=$'\e[33m' BOLD=$'\e[1m' RESET=$'\e[0m'
+else
+  GREEN="" RED="" YELLOW="" BOLD="" RESET=""
+fi
+
+# The docker CLI the scripts use: $DOCKER, else whatever is on PATH.
+DOCKER="${DOCKER:-docker}"
+
+compose() {
+  "$DOCKER" compose --project-directory "$INFRA_DIR" -f "$COMPOSE_FILE" --env-file "$ENV_FILE" "$@"
+}
+
+container_of() { printf 'nps-%s' "$1"; }

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# up.sh — bring the NPS stack up on this machine and show it working.
+#
+#   infrastructure/scripts/up.sh
+#
+# 1. a Docker engine and Compose v2 (setup-engine.sh installs and starts them on Debian);
+# 2. the base images (offline-images.sh: the engine's copy, a pull, or a local stand-in);
+# 3. infrastructure/.env from .env.example when missing, with random passwords;
+# 4. infrastructure/volumes/logs, writable by the Oracle's uid 1000;
+# 5. the published host ports are free;
+# 6. docker compose build, then up -d --wait (all five healthy within 2 minutes);
+# 7. a table of the services with their health and URLs, and one reading through the api.
+# On failure it names the service and prints the end of its log.
+set -euo pipefail
+# shellcheck source=stack-env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/stack-env.sh"
+SELF=up.sh
+say() { printf '%s%s:%s %s\n' "$BOLD" "$SELF" "$RESET" "$*" >&2; }
+die() { printf '%s%s: %s%s\n' "$RED" "$SELF" "$*" "$RESET" >&2; exit 1; }
+
+say "engine"
+"$INFRA_DIR/scripts/setup-engine.sh"
+
+say "base images"
+"$INFRA_DIR/scripts/offline-images.sh"
+
+if [ ! -f "$ENV_FILE" ]; then
+  cp "$INFRA_DIR/.env.example" "$ENV_FILE"
+  chmod 600 "$ENV_FILE"
+  for variable in POSTGRES_PASSWORD NPS_MASTER_PASSWORD; do
+    secret=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
+    sed -i "s|^$variable=change-me-.*|$variable=$secret|" "$ENV_FILE"
+  done
+  say "${YELLOW}made infrastructure/.env from .env.example with random POSTGRES_PASSWORD and NPS_MASTER_PASSWORD; put your ANTHROPIC_API_KEY there to enable AI${RESET}"
+fi
+for variable in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB NPS_MASTER_PASSWORD; do
+  value=$(sed -n "s/^$variable=//p" "$ENV_FILE" | tail -n 1)
+  [ -n "$value" ] || die "$variable is empty in infrastructure/.env; set it (see .env.example)"
+done
+
+mkdir -p "$INFRA_DIR/volumes/logs"
+chown 1000:1000 "$INFRA_DIR/volumes/logs" 2>/dev/null || chmod 0777 "$INFRA_DIR/volumes/logs"
+
+# A published port already taken on the host would fail deep inside compose; say which one.
+env_value() { sed -n "s/^$1=//p" "$ENV_FILE" | tail -n 1; }
+declare -A published=(
+  [oracle-gRPC]="$(env_value ORACLE_GRPC_PORT)"
+  [oracle-health]="$(env_value ORACLE_HEALTH_PORT)"
+  [api]="$(env_value API_PORT)"
+  [web-ui]="$(env_value WEB_UI_PORT)"
+)
+running=$("$DOCKER" ps --filter "label=com.docker.compose.project=nps" --format '{{.Names}}' | wc -l)
+if [ "$running" -eq 0 ] && command -v ss >/dev/null; then
+  for name in "${!published[@]}"; do
+    port=${published[$name]:-}
+    [ -n "$port" ] || continue
+    if ss -Hltn "sport = :$port" | grep -q .; then
+      die "host port $port (${name%%-*}, ${name}) is already in use; free it or change it in infrastructure/.env"
+    fi
+  done
+fi
+
+say "building images (docker compose build; the first Swift build takes about 10 minutes)"
+compose build
+
+say "starting (docker compose up -d --wait, at most 120 s)"
+started=$(date +%s)
+if ! compose up -d --wait --wait-timeout 120; then
+  echo >&2
+  for service in "${SERVICES[@]}"; do
+    container=$(container_of "$service")
+    health=$("$DOCKER" inspect --format '{{.State.Status}}/{{if .State.Health}}{{.State.Health.Status}}{{end}}' "$container" 2>/dev/null || echo missing)
+    case "$health" in
+      running/healthy) ;;
+      *)
+        printf '%s%s is %s; last log lines (docker logs %s):%s\n' "$RED" "$service" "$health" "$container" "$RESET" >&2
+        "$DOCKER" logs --tail 30 "$container" >&2 2>&1 || true
+        ;;
+    esac
+  done
+  die "the stack did not become healthy; see above"
+fi
+say "${GREEN}all services healthy in $(( $(date +%s) - started )) s${RESET}"
+
+"$INFRA_DIR/scripts/health-check.sh"
+api_port=${published[api]:-8000}
+web_port=${published[web-ui]:-8080}
+cat <<TABLE
+
+  web-ui   http://127.0.0.1:${web_port}/
+  api      http://127.0.0.1:${api_port}/api/health
+  oracle   grpc://127.0.0.1:${published[oracle-gRPC]:-50052}   http://127.0.0.1:${published[oracle-health]:-8052}/health
+  logs     infrastructure/volumes/logs/oracle.log
+
+TABLE
+say "a reading through the api:"
+if command -v curl >/dev/null; then
+  curl -fsS "http://127.0.0.1:${api_port}/api/oracle/reading?datetime=2026-02-06T01:15:00%2B08:00" | head -c 600
+  echo
+fi
+say "stop with infrastructure/scripts/down.sh (keeps data and logs; down.sh -v removes the volumes)"

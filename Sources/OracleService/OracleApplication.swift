@@ -64,9 +64,10 @@ func buildApplication(configuration: OracleConfiguration, logger: Logger) -> Ora
                 ? .ipv6(host: configuration.bindHost, port: configuration.grpcPort)
                 : .ipv4(host: configuration.bindHost, port: configuration.grpcPort),
             transportSecurity: .plaintext,
-            config: .defaults { $0.rpc.maxRequestPayloadSize = configuration.maxRequestBytes }
+            config: .defaults { $0.rpc.maxRequestPayloadSize = RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes) }
         ),
-        services: [oracle, GRPCHealthService(board: board)]
+        services: [oracle, GRPCHealthService(board: board)],
+        interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes)]
     )
 
     return OracleApplication(

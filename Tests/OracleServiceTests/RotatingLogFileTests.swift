@@ -118,7 +118,7 @@ import Testing
         let directory = try TemporaryLogDirectory()
         // Runs as root in CI, where permission bits do not stop open(2); a directory in the way always does.
         let error = #expect(throws: LogFileError.self) {
-            _ = try LogSink.open(path: directory.path, maxBytes: 1024, backups: 5)
+            _ = try LogSink(filePath: directory.path, maxFileBytes: 1024, backupCount: 5)
         }
         #expect(error?.operation == .open)
         #expect(error?.errorNumber == EISDIR)

@@ -18,10 +18,36 @@ RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
 COPY Sources ./Sources
 COPY Tests ./Tests
 RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
-    swift build -c release --static-swift-stdlib --product nps-oracle \
-    && mkdir -p /staging \
-    && cp "$(swift build -c release --show-bin-path)/nps-oracle" /staging/ \
+    mkdir -p /staging \
+    && for product in nps-oracle nps-api-stand-in nps-scanner-stand-in; do \
+        swift build -c release --static-swift-stdlib --product "$product" \
+        && cp "$(swift build -c release --show-bin-path)/$product" /staging/ ; \
+    done \
     && strip /staging/*
+
+# ---- api-stand-in: HTTP JSON in front of the Oracle (stands in for the api we do not own) ----
+FROM debian:bookworm-slim AS api-stand-in
+RUN useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin nps
+COPY --from=builder /staging/nps-api-stand-in /app/nps-api-stand-in
+USER 1000:1000
+WORKDIR /app
+ENV PORT=8000
+EXPOSE 8000
+HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=20s \
+    CMD ["/app/nps-api-stand-in", "healthcheck"]
+ENTRYPOINT ["/app/nps-api-stand-in"]
+
+# ---- scanner-stand-in: gRPC health on 50051, asks the Oracle for a range (never tests keys) ----
+FROM debian:bookworm-slim AS scanner-stand-in
+RUN useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin nps
+COPY --from=builder /staging/nps-scanner-stand-in /app/nps-scanner-stand-in
+USER 1000:1000
+WORKDIR /app
+ENV GRPC_PORT=50051
+EXPOSE 50051
+HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=20s \
+    CMD ["/app/nps-scanner-stand-in", "healthcheck"]
+ENTRYPOINT ["/app/nps-scanner-stand-in"]
 
 # ---- oracle: slim Debian runtime, non-root ----
 FROM debian:bookworm-slim AS oracle
@@ -37,7 +63,7 @@ RUN apt-get update \
 
 COPY --from=builder /staging/nps-oracle /app/nps-oracle
 
-USER oracle:oracle
+USER 1000:1000
 WORKDIR /app
 ENV GRPC_PORT=50052 \
     HEALTH_PORT=8052 \

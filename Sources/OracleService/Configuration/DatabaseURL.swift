@@ -69,3 +69,13 @@ struct DatabaseURL: Sendable, Equatable {
         self.tlsMode = tlsMode
     }
 }
+
+extension DatabaseURL: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The URL with the password masked. Anything that prints a value holding a `DatabaseURL` (swift-service-lifecycle
+    /// logs each service with `String(describing:)` at debug level) then shows `***`, never the password.
+    var description: String {
+        "postgres://\(username)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)?sslmode=\(tlsMode.rawValue)"
+    }
+
+    var debugDescription: String { description }
+}

@@ -20,7 +20,14 @@ struct GRPCServerService: Service {
     func run() async throws {
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
-                group.addTask { try await server.serve() }
+                group.addTask {
+                    // A failure to bind surfaces here, with its cause (such as the address being in use).
+                    do {
+                        try await server.serve()
+                    } catch where status.grpcPort == nil {
+                        throw ConfigurationError(variable: "GRPC_PORT", problem: "cannot listen on port \(configuredPort): \(Self.reason(error))")
+                    }
+                }
                 let port: Int
                 do {
                     let address = try await server.listeningAddress
@@ -29,6 +36,8 @@ struct GRPCServerService: Service {
                     }
                     port = bound
                 } catch {
+                    // "serverIsStopped" says only that listening failed; serve() above throws the reason.
+                    if let stopped = error as? RuntimeError, stopped.code == .serverIsStopped { return }
                     throw ConfigurationError(variable: "GRPC_PORT", problem: "cannot listen on port \(configuredPort): \(Self.reason(error))")
                 }
                 status.grpcListening(on: port)

@@ -1,0 +1,141 @@
+import AsyncHTTPClient
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import Hummingbird
+import Logging
+import OracleAPI
+import SwiftProtobuf
+
+/// The api stand-in's routes: its own health and the Oracle calls the real api makes, passed through as JSON.
+struct OracleRoutes: Sendable {
+    /// `GET /api/health` answers within 2 s, so the Oracle's health check gets less than that.
+    static let healthTimeout: Duration = .milliseconds(1500)
+    /// Long enough for a reading whose interpretation the Oracle asks its AI for (its own AI timeout is 10 s).
+    static let callTimeout: Duration = .seconds(15)
+    /// Proto JSON with the proto's snake_case field names, as the real api returns them.
+    static let protoJSON: JSONEncodingOptions = {
+        var options = JSONEncodingOptions()
+        options.preserveProtoFieldNames = true
+        return options
+    }()
+
+    /// `GET /api/health` body.
+    private struct HealthBody: Encodable {
+        let status: String
+        let service = "api"
+        let oracle: String
+        let reason: String?
+    }
+
+    /// `nps.oracle.OracleService` on the shared connection.
+    let oracle: Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>
+    /// `grpc.health.v1.Health` on the same connection.
+    let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
+    /// Client for the Oracle's HTTP health endpoint.
+    let http: HTTPClient
+    /// The Oracle's `/health` URL.
+    let oracleHealthURL: String
+    /// Where failed Oracle calls are reported.
+    let logger: Logger
+
+    /// Adds the routes to `router`.
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("/api/health") { _, _ in await apiHealth() }
+        router.get("/api/oracle/health") { _, _ in await oracleHTTPHealth() }
+        router.get("/api/oracle/reading") { request, _ in
+            let datetime = request.uri.queryParameters.get("datetime") ?? ""
+            return await call("GetReading") { try await oracle.getReading(.with { $0.datetime = datetime }, options: options()) }
+        }
+        router.get("/api/oracle/name") { request, _ in
+            let name = request.uri.queryParameters.get("name") ?? ""
+            return await call("GetNameReading") { try await oracle.getNameReading(.with { $0.name = name }, options: options()) }
+        }
+        router.post("/api/oracle/suggest-range") { request, _ in
+            let body: SuggestRangeBody
+            do {
+                body = try SuggestRangeBody.decode(from: try await request.body.collect(upTo: 1 << 20))
+            } catch let error as RequestBodyError {
+                return JSONResponse.error(error.message, field: error.field, status: .badRequest)
+            } catch {
+                return JSONResponse.error("request body: \(error)", status: .badRequest)
+            }
+            return await call("SuggestRange") { try await oracle.suggestRange(body.request, options: options()) }
+        }
+    }
+
+    /// Healthy exactly when the Oracle's gRPC health check says SERVING.
+    private func apiHealth() async -> Response {
+        do {
+            let answer = try await health.check(.with { $0.service = "" }, options: options(timeout: Self.healthTimeout))
+            let status = Self.name(of: answer.status)
+            guard answer.status == .serving else {
+                return JSONResponse.encode(
+                    HealthBody(status: "unhealthy", oracle: status, reason: "oracle reports \(status)"),
+                    status: .serviceUnavailable
+                )
+            }
+            return JSONResponse.encode(HealthBody(status: "healthy", oracle: status, reason: nil))
+        } catch {
+            let reason = (error as? RPCError).map { "\($0.code): \($0.message)" } ?? "\(error)"
+            return JSONResponse.encode(
+                HealthBody(status: "unhealthy", oracle: "UNREACHABLE", reason: "oracle unavailable: \(reason)"),
+                status: .serviceUnavailable
+            )
+        }
+    }
+
+    /// The Oracle's HTTP `/health`, status and body as they came; this is the api's HTTP path to the Oracle.
+    private func oracleHTTPHealth() async -> Response {
+        do {
+            let response = try await http.execute(HTTPClientRequest(url: oracleHealthURL), timeout: .seconds(2))
+            let body = try await response.body.collect(upTo: 1 << 16)
+            return Response(
+                status: .init(code: Int(response.status.code)),
+                headers: [.contentType: response.headers.first(name: "content-type") ?? "application/json"],
+                body: .init(byteBuffer: body)
+            )
+        } catch {
+            logger.warning("Oracle HTTP health unreachable", metadata: ["url": "\(oracleHealthURL)", "error": "\(error)"])
+            return JSONResponse.error("oracle unavailable: \(error)", status: .serviceUnavailable)
+        }
+    }
+
+    /// Runs one Oracle RPC and answers with its message as proto JSON, or with the mapped failure.
+    private func call(_ method: String, _ rpc: () async throws -> some SwiftProtobuf.Message) async -> Response {
+        let message: any SwiftProtobuf.Message
+        do {
+            message = try await rpc()
+        } catch {
+            let response = OracleCallFailure.response(for: error)
+            logger.log(
+                level: response.status == .serviceUnavailable ? .warning : .debug,
+                "Oracle call failed",
+                metadata: ["method": "\(method)", "status": "\(response.status.code)", "error": "\(error)"]
+            )
+            return response
+        }
+        do {
+            return JSONResponse.text(try message.jsonString(options: Self.protoJSON))
+        } catch {
+            return JSONResponse.error("oracle answer could not be encoded: \(error)", status: .internalServerError)
+        }
+    }
+
+    /// Call options with a deadline; unset `waitForReady` makes calls fail fast while the Oracle is unreachable.
+    private func options(timeout: Duration = Self.callTimeout) -> CallOptions {
+        var options = CallOptions.defaults
+        options.timeout = timeout
+        return options
+    }
+
+    /// The `grpc.health.v1` name of `status`.
+    private static func name(of status: Grpc_Health_V1_HealthCheckResponse.ServingStatus) -> String {
+        switch status {
+        case .serving: "SERVING"
+        case .notServing: "NOT_SERVING"
+        case .serviceUnknown: "SERVICE_UNKNOWN"
+        case .unknown: "UNKNOWN"
+        case .UNRECOGNIZED(let value): "UNRECOGNIZED(\(value))"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Logging
+import StandInSupport
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// `nps-scanner-stand-in`: a small, real stand-in for the scanner service (owned by another team), or with
+/// `healthcheck` a probe of a running one (the container's HEALTHCHECK).
+///
+/// It serves gRPC health and asks the Oracle for a key range once; it NEVER generates or tests private keys.
+@main
+struct App {
+    static func main() async {
+        let arguments = CommandLine.arguments.dropFirst()
+        let environment = StandInEnvironment(ProcessInfo.processInfo.environment)
+        switch arguments.first {
+        case nil:
+            await serve(environment: environment)
+        case "healthcheck":
+            exit(await HealthProbe.run(environment: environment))
+        default:
+            ProcessExit.fail(
+                program: "nps-scanner-stand-in",
+                "unknown argument '\(arguments.joined(separator: " "))'; usage: nps-scanner-stand-in [healthcheck]"
+            )
+        }
+    }
+
+    private static func serve(environment: StandInEnvironment) async {
+        let configuration: ScannerConfiguration
+        do {
+            configuration = try ScannerConfiguration(environment: environment)
+        } catch {
+            ProcessExit.fail(program: "nps-scanner-stand-in", "configuration error: \(error)")
+        }
+        JSONLinesLogHandler.bootstrap(logLevel: configuration.logLevel)
+        var logger = Logger(label: "nps.scanner")
+        logger.logLevel = configuration.logLevel
+        logger.info(
+            "Scanner stand-in started",
+            metadata: [
+                "grpc_port": "\(configuration.grpcPort)",
+                "oracle": "\(configuration.oracle)",
+                "puzzle_number": "\(configuration.puzzleNumber)",
+            ]
+        )
+        do {
+            try await ScannerApplication(configuration: configuration, logger: logger).run()
+            logger.info("Scanner stand-in stopped")
+        } catch {
+            logger.critical("Scanner stand-in failed", metadata: ["error": "\(error)"])
+            ProcessExit.fail(program: "nps-scanner-stand-in", "\(error)")
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GRPCCore
+import GRPCNIOTransportHTTP2
+import OracleAPI
+import Synchronization
+
+/// The real `nps-oracle` binary run as a child process, the way a user or a container runs it.
+///
+/// It starts from a clean environment (nothing of the test runner's leaks in, an `ANTHROPIC_API_KEY` least of all)
+/// with `BIND_HOST=127.0.0.1`, `GRPC_PORT=0`, `HEALTH_PORT=0` and its own `LOG_FILE` in a temporary directory, so
+/// tests running in parallel never share a port or a file. ``waitUntilReady(within:)`` reads the bound ports from the
+/// service's own log lines. The process is killed when the value is released, whatever the test did.
+final class OracleProcess: @unchecked Sendable {
+    /// The vault key every test process gets.
+    static let masterPassword = "test-master-password"
+
+    /// How a signalled Oracle ended, and how long it took from the signal.
+    struct Termination: Sendable, CustomStringConvertible {
+        var exit: ChildProcess.Exit
+        var elapsed: Duration
+        var description: String { "\(exit) after \(elapsed.wholeMilliseconds) ms" }
+    }
+
+    /// The running binary.
+    let child: ChildProcess
+    /// The directory of its log file; shared when a test restarts the binary on the same file.
+    let logDirectory: TemporaryLogDirectory
+    /// `LOG_FILE`.
+    let logFile: String
+    /// The environment it was started with.
+    let environment: [String: String]
+
+    private let ports = Mutex<(grpc: Int?, health: Int?)>((nil, nil))
+
+    /// Starts the binary. `databaseURL` nil leaves `DATABASE_URL` unset; `overrides` win over every default, and an
+    /// empty value removes the variable.
+    init(
+        databaseURL: String?,
+        environment overrides: [String: String] = [:],
+        logDirectory: TemporaryLogDirectory? = nil,
+        arguments: [String] = []
+    ) throws {
+        let directory = try logDirectory ?? TemporaryLogDirectory()
+        var environment = ChildProcess.baseEnvironment
+        environment["NPS_MASTER_PASSWORD"] = Self.masterPassword
+        environment["BIND_HOST"] = "127.0.0.1"
+        environment["GRPC_PORT"] = "0"
+        environment["HEALTH_PORT"] = "0"
+        environment["LOG_FILE"] = directory.file("oracle.log")
+        if let databaseURL { environment["DATABASE_URL"] = databaseURL }
+        for (name, value) in overrides {
+            environment[name] = value.isEmpty ? nil : value
+        }
+        self.logDirectory = directory
+        self.logFile = environment["LOG_FILE"] ?? ""
+        self.environment = environment
+        child = try ChildProcess(executable: RepositoryPaths.oracleBinary, arguments: arguments, environment: environment)
+    }
+
+    /// Starts the binary against the shared test database.
+    static func againstTestDatabase(
+        environment overrides: [String: String] = [:],
+        logDirectory: TemporaryLogDirectory? = nil
+    ) throws -> OracleProcess {
+        try OracleProcess(databaseURL: TestDatabase.shared.start(), environment: overrides, logDirectory: logDirectory)
+    }
+
+    // MARK: Ports
+
+    /// Waits for "gRPC server listening on N" and Hummingbird's "Server started and listening on HOST:N" and records both ports.
+    func waitUntilReady(within limit: Duration = .seconds(15)) async throws {
+        let grpcLine = try await child.waitForLine(within: limit) { Self.message(of: $0)?.hasPrefix("gRPC server listening on ") == true }
+        let healthLine = try await child.waitForLine(within: limit) {
+            Self.message(of: $0)?.hasPrefix("Server started and listening on ") == true
+        }
+        guard let grpc = Self.message(of: grpcLine).flatMap({ Int($0.split(separator: " ").last ?? "") }),
+            let health = Self.message(of: healthLine).flatMap({ Int($0.split(separator: ":").last ?? "") })
+        else {
+            throw ChildProcessError(message: "could not read the ports from the log", transcript: transcript)
+        }
+        ports.withLock { $0 = (grpc, health) }
+    }
+
+    /// The bound gRPC port; only after ``waitUntilReady(within:)``.
+    var grpcPort: Int { ports.withLock { $0.grpc } ?? 0 }
+    /// The bound HTTP health port; only after ``waitUntilReady(within:)``.
+    var healthPort: Int { ports.withLock { $0.health } ?? 0 }
+
+    // MARK: Output
+
+    /// Complete stdout lines so far.
+    var stdoutLines: [String] { child.stdoutLines }
+    /// Complete stderr lines so far.
+    var stderrLines: [String] { child.stderrLines }
+    /// The `message` of every stdout line that is a JSON object.
+    var messages: [String] { stdoutLines.compactMap(Self.message(of:)) }
+    /// Everything it wrote, for failure messages.
+    var transcript: String { child.transcript }
+
+    /// The stdout lines (parsed) whose message satisfies `predicate`.
+    func logLines(where predicate: (String) -> Bool) -> [[String: Any]] {
+        stdoutLines.compactMap(Self.object(of:)).filter { ($0["message"] as? String).map(predicate) ?? false }
+    }
+
+    /// Waits for a stdout line whose message satisfies `predicate`.
+    @discardableResult
+    func waitForMessage(within limit: Duration = .seconds(10), where predicate: @escaping (String) -> Bool) async throws -> String {
+        try await child.waitForLine(within: limit) { Self.message(of: $0).map(predicate) ?? false }
+    }
+
+    /// A line parsed as a JSON object, or nil.
+    static func object(of line: String) -> [String: Any]? {
+        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+    }
+
+    /// The `message` field of a JSON line, or nil.
+    static func message(of line: String) -> String? {
+        object(of: line)?["message"] as? String
+    }
+
+    // MARK: Ending
+
+    /// Sends `signal` and waits for the exit; the elapsed time runs from the signal to the observed exit.
+    func terminate(signal: Int32 = SIGTERM, within limit: Duration = .seconds(10)) async throws -> Termination {
+        let sent = child.send(signal)
+        let exit = try await child.waitForExit(within: limit)
+        return Termination(exit: exit, elapsed: exit.at - sent)
+    }
+
+    /// Waits for the process to end by itself.
+    func waitForExit(within limit: Duration = .seconds(10)) async throws -> ChildProcess.Exit {
+        try await child.waitForExit(within: limit)
+    }
+
+    // MARK: Clients
+
+    /// Calls `body` with a plaintext gRPC client connected to the binary.
+    func withClient<T: Sendable>(_ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> T) async throws -> T {
+        try await withGRPCClient(
+            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: grpcPort), transportSecurity: .plaintext),
+            handleClient: body
+        )
+    }
+
+    /// Calls `body` with the typed Oracle client.
+    func withOracle<T: Sendable>(
+        _ body: @Sendable (Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>) async throws -> T
+    ) async throws -> T {
+        try await withClient { try await body(Nps_Oracle_OracleService.Client(wrapping: $0)) }
+    }
+
+    /// `GET /health` on the binary's health port.
+    func health() async throws -> (status: Int, body: [String: Any]) {
+        try await HTTPHealth.get(port: healthPort)
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for messages and thresholds.
+    var wholeMilliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import NIOCore
+import StandInSupport
+import Testing
+
+@testable import APIStandIn
+
+/// The api stand-in in-process against the real `nps-oracle` binary: every route, then the Oracle stopped.
+@Suite("api stand-in")
+struct APIStandInTests {
+    @Test("answers from the Oracle, maps its errors, and turns unhealthy fast when it stops")
+    func endToEnd() async throws {
+        let oracle = try await TestOracle.start()
+        var configuration = APIConfiguration()
+        configuration.bindHost = "127.0.0.1"
+        configuration.port = 0
+        configuration.oracle = OracleAddress(host: "127.0.0.1", port: oracle.grpcPort)
+        configuration.oracleHealthURL = "http://127.0.0.1:\(oracle.healthPort)/health"
+        let application = try APIApplication(configuration: configuration, logger: CapturedLogs().logger)
+
+        try await withRunningGroup(application.makeGroup(), port: application.port) { port in
+            let health = try await HTTPCall.send(port: port, "/api/health")
+            #expect(health.status == 200, "\(health.text)")
+            #expect(health.json["status"] as? String == "healthy")
+            #expect(health.json["service"] as? String == "api")
+            #expect(health.json["oracle"] as? String == "SERVING")
+            #expect(await HealthProbe.run(environment: StandInEnvironment(["PORT": "\(port)"])) == 0)
+
+            let reading = try await HTTPCall.send(port: port, "/api/oracle/reading?datetime=2026-02-06T01:15:00%2B08:00")
+            #expect(reading.status == 200, "\(reading.text)")
+            #expect((reading.json["fc60"] as? [String: Any])?["cycle"] as? Int == 58)
+            #expect((reading.json["numerology"] as? [String: Any])?["life_path"] != nil)
+            #expect(reading.json["generated_at"] != nil)
+
+            let badDate = try await HTTPCall.send(port: port, "/api/oracle/reading?datetime=yesterday")
+            #expect(badDate.status == 400)
+            #expect(badDate.json["field"] as? String == "datetime")
+            #expect((badDate.json["error"] as? String)?.contains("datetime") == true)
+
+            let name = try await HTTPCall.send(port: port, "/api/oracle/name?name=Alice")
+            #expect(name.status == 200, "\(name.text)")
+            #expect(name.json["destiny_number"] as? Int == 3)
+            let emptyName = try await HTTPCall.send(port: port, "/api/oracle/name?name=")
+            #expect(emptyName.status == 400)
+            #expect(emptyName.json["field"] as? String == "name")
+
+            let range = try await HTTPCall.send(
+                port: port,
+                "/api/oracle/suggest-range",
+                body: #"{"puzzle_number":66,"ai_level":3,"scanned_ranges":["0x20000000000000000-0x20000000000000fff"]}"#
+            )
+            #expect(range.status == 200, "\(range.text)")
+            #expect((range.json["range_start"] as? String)?.hasPrefix("0x") == true)
+            #expect(range.json["strategy"] != nil)
+            let puzzle161 = try await HTTPCall.send(port: port, "/api/oracle/suggest-range", body: #"{"puzzle_number":161}"#)
+            #expect(puzzle161.status == 400)
+            #expect(puzzle161.json["field"] as? String == "puzzle_number")
+            let notJSON = try await HTTPCall.send(port: port, "/api/oracle/suggest-range", body: "{puzzle")
+            #expect(notJSON.status == 400)
+            #expect(notJSON.json["error"] as? String == "request body: not valid JSON")
+
+            let oracleHealth = try await HTTPCall.send(port: port, "/api/oracle/health")
+            #expect(oracleHealth.status == 200, "\(oracleHealth.text)")
+            #expect(oracleHealth.json["service"] as? String == "oracle")
+
+            let unknown = try await HTTPCall.send(port: port, "/api/nothing-here")
+            #expect(unknown.status == 404)
+            #expect(unknown.json["error"] as? String == "no route for GET /api/nothing-here")
+
+            try await oracle.stop()
+            let start = ContinuousClock.now
+            let down = try await HTTPCall.send(port: port, "/api/health")
+            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(down.status == 503, "\(down.text)")
+            #expect(down.json["status"] as? String == "unhealthy")
+            #expect((down.json["reason"] as? String)?.hasPrefix("oracle unavailable") == true)
+            #expect(await HealthProbe.run(environment: StandInEnvironment(["PORT": "\(port)"])) == 1)
+            let readingDown = try await HTTPCall.send(port: port, "/api/oracle/reading")
+            #expect(readingDown.status == 503)
+            #expect((readingDown.json["error"] as? String)?.hasPrefix("oracle unavailable: ") == true)
+            let oracleHealthDown = try await HTTPCall.send(port: port, "/api/oracle/health")
+            #expect(oracleHealthDown.status == 503)
+        }
+    }
+
+    @Test(
+        "a bad suggest-range body is a 400 naming the field",
+        arguments: [
+            (#"{"puzzle_number":-1}"#, "puzzle_number: expected a whole number from 0 to 4294967295", "puzzle_number"),
+            (#"{"ai_level":1.5}"#, "ai_level: expected a whole number from 0 to 4294967295", "ai_level"),
+            (#"{"puzzle_number":"66"}"#, "puzzle_number: expected a whole number", "puzzle_number"),
+            (#"{"scanned_ranges":["0x1-0x2",7]}"#, "scanned_ranges[1]: expected a string", "scanned_ranges"),
+            (#"{"scanned_ranges":"0x1-0x2"}"#, "scanned_ranges: expected an array of strings", "scanned_ranges"),
+            (#"[66]"#, "request body: not a JSON object", nil),
+            ("", "request body: not valid JSON", nil),
+        ] as [(String, String, String?)]
+    )
+    func badBody(body: String, message: String, field: String?) {
+        #expect(throws: RequestBodyError(message: message, field: field)) {
+            try SuggestRangeBody.decode(from: ByteBuffer(string: body))
+        }
+    }
+
+    @Test("a good suggest-range body becomes the RPC request; absent keys are the proto defaults")
+    func goodBody() throws {
+        let full = try SuggestRangeBody.decode(from: ByteBuffer(string: #"{"puzzle_number":66,"ai_level":3,"scanned_ranges":["0x1-0x2"]}"#))
+        #expect(full.request.puzzleNumber == 66)
+        #expect(full.request.aiLevel == 3)
+        #expect(full.request.scannedRanges == ["0x1-0x2"])
+        let empty = try SuggestRangeBody.decode(from: ByteBuffer(string: "{}"))
+        #expect(empty.request == .init())
+    }
+
+    @Test("the field of an Oracle message is its leading name, without an index")
+    func fieldOfMessage() {
+        #expect(OracleCallFailure.field(in: "datetime: 'x' is not a valid date-time") == "datetime")
+        #expect(OracleCallFailure.field(in: "scanned_ranges[2]: 'zz' is bad") == "scanned_ranges")
+        #expect(OracleCallFailure.field(in: "Could not connect: refused") == nil)
+        #expect(OracleCallFailure.field(in: "no colon here") == nil)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The real `nps-oracle` binary on loopback, against the shared test PostgreSQL (`dev/postgres-test-server.sh`).
+final class TestOracle: Sendable {
+    /// The shared database's URL, started once per test process; the same cluster the Oracle's own tests use.
+    static let databaseURL = Result { try runDatabaseScript("start"); return try runDatabaseScript("url") }
+
+    /// The running binary.
+    let process: TestProcess
+    /// Its bound gRPC port.
+    let grpcPort: Int
+    /// Its bound HTTP health port.
+    let healthPort: Int
+
+    /// Starts the Oracle on `grpcPort` (0 picks a free one) and returns once both listeners are up.
+    static func start(grpcPort: Int = 0) async throws -> TestOracle {
+        let process = try TestProcess(
+            "nps-oracle",
+            environment: [
+                "DATABASE_URL": try databaseURL.get(),
+                "NPS_MASTER_PASSWORD": "xxxxxxxx",
+                "BIND_HOST": "127.0.0.1",
+                "GRPC_PORT": "\(grpcPort)",
+                "HEALTH_PORT": "0",
+                "LOG_FILE": "oracle.log",
+            ]
+        )
+        let grpcLine = try await process.waitForMessage(startingWith: "gRPC server listening on ")
+        let healthLine = try await process.waitForMessage(startingWith: "Server started and listening on ")
+        guard let grpc = (grpcLine["message"] as? String)?.split(separator: " ").last.flatMap({ Int($0) }),
+            let health = (healthLine["message"] as? String)?.split(separator: ":").last.flatMap({ Int($0) })
+        else { throw TestProcessError(description: "no ports in the Oracle's log\n\(process.transcript)") }
+        return TestOracle(process: process, grpcPort: grpc, healthPort: health)
+    }
+
+    private init(process: TestProcess, grpcPort: Int, healthPort: Int) {
+        self.process = process
+        self.grpcPort = grpcPort
+        self.healthPort = healthPort
+    }
+
+    /// Stops it with SIGTERM.
+    func stop() async throws {
+        _ = try await process.stop()
+    }
+
+    /// Runs `dev/postgres-test-server.sh <command>` for the shared cluster and returns its trimmed stdout.
+    @discardableResult
+    private static func runDatabaseScript(_ command: String) throws -> String {
+        let script = Process()
+        script.executableURL = URL(fileURLWithPath: "/bin/bash")
+        script.arguments = [BuildProducts.root.appendingPathComponent("dev/postgres-test-server.sh").path, command]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NPS_TEST_PG_PORT"] = "25432"
+        environment["NPS_TEST_PG_DIR"] = "/tmp/nps-test-pg-shared"
+        script.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        script.standardOutput = output
+        script.standardError = errors
+        try script.run()
+        // The script says little on stderr, so reading stdout first cannot fill the other pipe.
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        script.waitUntilExit()
+        guard script.terminationStatus == 0 else {
+            throw TestProcessError(description: "dev/postgres-test-server.sh \(command) exited \(script.terminationStatus):\n\(errorText)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "nps-oracle", targets: ["OracleService"]),
         .library(name: "OracleEngines", targets: ["OracleEngines"]),
         .executable(name: "oracle-benchmark", targets: ["OracleBenchmark"]),
+        .executable(name: "nps-api-stand-in", targets: ["APIStandIn"]),
+        .executable(name: "nps-scanner-stand-in", targets: ["ScannerStandIn"]),
+        .library(name: "StackHarness", targets: ["StackHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
@@ -62,6 +65,45 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // What both stand-ins share: JSON-lines stdout logging, configuration errors, the Oracle gRPC client.
+        .target(
+            name: "StandInSupport",
+            dependencies: [
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Stand-in for the api service (owned by another team): HTTP on 8000, calls the Oracle over gRPC and HTTP.
+        .executableTarget(
+            name: "APIStandIn",
+            dependencies: [
+                "OracleAPI",
+                "StandInSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // Stand-in for the scanner service (owned by another team): gRPC health on 50051, asks the Oracle for a range.
+        .executableTarget(
+            name: "ScannerStandIn",
+            dependencies: [
+                "OracleAPI",
+                "StandInSupport",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // Drives Docker through Process; Foundation only, by design.
+        .target(name: "StackHarness"),
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),
         .testTarget(
             name: "OracleServiceTests",
@@ -74,6 +116,25 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
+        ),
+        .testTarget(
+            name: "StandInTests",
+            dependencies: [
+                "APIStandIn",
+                "ScannerStandIn",
+                "StandInSupport",
+                "OracleAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(
+            name: "StackHarnessTests",
+            dependencies: ["StackHarness"],
+            resources: [.copy("Samples")]
         ),
     ]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
 # what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc for the generated-code
-# check), then builds and runs every Swift test. JUnit lands in reports/junit.xml.
+# check, a Docker engine with Compose v2 and the base images), builds and runs every Swift test,
+# then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit.xml.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -14,8 +15,15 @@ dev/check-generated-code.sh
 say "PostgreSQL for the tests (dev/postgres-test-server.sh)"
 dev/postgres-test-server.sh start
 
+say "Docker engine and base images (infrastructure/scripts)"
+infrastructure/scripts/setup-engine.sh
+infrastructure/scripts/offline-images.sh
+
 say "building (debug, with tests)"
 swift build --build-tests
 
 say "running the tests"
 swift test --skip-build --xunit-output reports/junit.xml "$@"
+
+say "the stack: up, healthy, a reading through the api, health-check.sh, down (dev/stack-smoke.sh)"
+dev/stack-smoke.sh

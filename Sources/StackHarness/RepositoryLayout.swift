@@ -1,0 +1,74 @@
+import Foundation
+
+/// The repository's root and the standard paths the checkpoints read.
+public struct RepositoryLayout: Sendable, Hashable {
+    /// The folder holding Package.swift and infrastructure/.
+    public let root: URL
+
+    /// A layout rooted at `root` (not checked).
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Walks up from the caller's source file, then from the current directory, to the folder with Package.swift and infrastructure/.
+    public static func locate(
+        filePath: String = #filePath,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws -> RepositoryLayout {
+        let starts = [URL(fileURLWithPath: filePath).deletingLastPathComponent(), URL(fileURLWithPath: currentDirectory, isDirectory: true)]
+        for start in starts {
+            var folder = start.standardizedFileURL
+            while true {
+                if isRoot(folder) { return RepositoryLayout(root: folder) }
+                let parent = folder.deletingLastPathComponent()
+                if parent.path == folder.path { break }
+                folder = parent
+            }
+        }
+        throw HarnessError.repositoryRootNotFound(searchedFrom: starts.map(\.path))
+    }
+
+    // The root is the one folder that holds both the package manifest and the infrastructure.
+    private static func isRoot(_ folder: URL) -> Bool {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        return fileManager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path)
+            && fileManager.fileExists(atPath: folder.appendingPathComponent("infrastructure").path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+    }
+
+    /// infrastructure/.
+    public var infrastructure: URL { root.appendingPathComponent("infrastructure", isDirectory: true) }
+    /// infrastructure/docker-compose.yml.
+    public var composeFile: URL { infrastructure.appendingPathComponent("docker-compose.yml") }
+    /// infrastructure/.env.example.
+    public var environmentExample: URL { infrastructure.appendingPathComponent(".env.example") }
+    /// infrastructure/.env (git-ignored; may not exist).
+    public var environmentFile: URL { infrastructure.appendingPathComponent(".env") }
+    /// infrastructure/Dockerfiles/.
+    public var dockerfiles: URL { infrastructure.appendingPathComponent("Dockerfiles", isDirectory: true) }
+    /// infrastructure/Dockerfiles/oracle.Dockerfile.
+    public var oracleDockerfile: URL { dockerfiles.appendingPathComponent("oracle.Dockerfile") }
+    /// infrastructure/Dockerfiles/web-ui.Dockerfile.
+    public var webUIDockerfile: URL { dockerfiles.appendingPathComponent("web-ui.Dockerfile") }
+    /// infrastructure/scripts/.
+    public var scripts: URL { infrastructure.appendingPathComponent("scripts", isDirectory: true) }
+    /// infrastructure/scripts/setup-engine.sh.
+    public var setupEngineScript: URL { scripts.appendingPathComponent("setup-engine.sh") }
+    /// infrastructure/scripts/offline-images.sh.
+    public var offlineImagesScript: URL { scripts.appendingPathComponent("offline-images.sh") }
+    /// infrastructure/scripts/up.sh.
+    public var upScript: URL { scripts.appendingPathComponent("up.sh") }
+    /// infrastructure/scripts/down.sh.
+    public var downScript: URL { scripts.appendingPathComponent("down.sh") }
+    /// infrastructure/scripts/health-check.sh.
+    public var healthCheckScript: URL { scripts.appendingPathComponent("health-check.sh") }
+    /// infrastructure/volumes/logs/ (the Oracle's /app/logs on the host).
+    public var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
+    /// infrastructure/volumes/logs/oracle.log.
+    public var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
+    /// Tests/CheckpointTests/Fixtures/ (inputs the checkpoint suites share).
+    public var fixtures: URL { root.appendingPathComponent("Tests/CheckpointTests/Fixtures", isDirectory: true) }
+    /// reports/checkpoints/ (the default report folder).
+    public var reportsDirectory: URL { root.appendingPathComponent("reports/checkpoints", isDirectory: true) }
+}

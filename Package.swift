@@ -131,6 +131,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // One Swift Testing suite per checkpoint of the spec; drives Docker through StackHarness only.
+        .testTarget(name: "CheckpointTests", dependencies: ["StackHarness"]),
         .testTarget(
             name: "StackHarnessTests",
             dependencies: ["StackHarness"],

@@ -67,8 +67,8 @@ public struct RepositoryLayout: Sendable, Hashable {
     public var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
     /// infrastructure/volumes/logs/oracle.log.
     public var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
-    /// Tests/CheckpointTests/Fixtures/ (inputs the checkpoint suites share).
-    public var fixtures: URL { root.appendingPathComponent("Tests/CheckpointTests/Fixtures", isDirectory: true) }
+    /// fixtures/ (the Messages API stand-in and the broken variants the checkpoint suites must catch).
+    public var fixtures: URL { root.appendingPathComponent("fixtures", isDirectory: true) }
     /// reports/checkpoints/ (the default report folder).
     public var reportsDirectory: URL { root.appendingPathComponent("reports/checkpoints", isDirectory: true) }
 }

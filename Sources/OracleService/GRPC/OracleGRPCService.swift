@@ -2,6 +2,7 @@ import GRPCCore
 import Logging
 import OracleAPI
 import OracleEngines
+import SwiftProtobuf
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -27,6 +28,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     let logger: Logger
 
     func getReading(request: Nps_Oracle_ReadingRequest, context: ServerContext) async throws -> Nps_Oracle_ReadingResponse {
+        logRequest("GetReading", request)
         let moment = try RequestField.moment(request.datetime, field: "datetime")
         let reading = MomentReading(moment: moment)
         let summary = await interpreter.interpret(topic: "Numerology reading for \(moment.iso8601)", ruleText: reading.summary)
@@ -41,6 +43,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func getNameReading(request: Nps_Oracle_NameRequest, context: ServerContext) async throws -> Nps_Oracle_NameResponse {
+        logRequest("GetNameReading", request)
         let name = try RequestField.text(request.name, field: "name", maximumLength: 256)
         let reading = NameReading(name: name)
         return .with {
@@ -54,6 +57,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func getQuestionSign(request: Nps_Oracle_QuestionRequest, context: ServerContext) async throws -> Nps_Oracle_QuestionResponse {
+        logRequest("GetQuestionSign", request)
         let question = try RequestField.text(request.question, field: "question", maximumLength: 2048)
         let sign = QuestionSign(question: question, seed: request.seed)
         let interpretation = await interpreter.interpret(topic: "Answer to the question: \(question)", ruleText: sign.interpretation)
@@ -67,6 +71,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func getDailyInsight(request: Nps_Oracle_DateRequest, context: ServerContext) async throws -> Nps_Oracle_DailyResponse {
+        logRequest("GetDailyInsight", request)
         let date = try RequestField.date(request.date, field: "date")
         let daily = DailyInsight(date: date)
         return .with {
@@ -80,6 +85,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func suggestRange(request: Nps_Oracle_RangeRequest, context: ServerContext) async throws -> Nps_Oracle_RangeResponse {
+        logRequest("SuggestRange", request)
         let scanned = try RequestField.keyRanges(request.scannedRanges, field: "scanned_ranges")
         let timing = TimingAlignment(moment: Moment.now())
         var generator = SystemRandomNumberGenerator()
@@ -110,6 +116,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func analyzeSession(request: Nps_Oracle_SessionData, context: ServerContext) async throws -> Nps_Oracle_AnalysisResponse {
+        logRequest("AnalyzeSession", request)
         guard request.speed.isFinite, request.speed >= 0 else {
             throw RPCError(code: .invalidArgument, message: "speed: must be a finite number ≥ 0")
         }
@@ -147,6 +154,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func getTimingAlignment(request: Nps_Oracle_TimingRequest, context: ServerContext) async throws -> Nps_Oracle_TimingResponse {
+        logRequest("GetTimingAlignment", request)
         let timing = TimingAlignment(moment: try RequestField.moment(request.datetime, field: "datetime"))
         return .with {
             $0.alignmentScore = timing.score
@@ -158,6 +166,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     }
 
     func healthCheck(request: Nps_Oracle_Empty, context: ServerContext) async throws -> Nps_Oracle_HealthResponse {
+        logRequest("HealthCheck", request)
         let report = status.report()
         return .with {
             $0.status = report.status.rawValue
@@ -165,5 +174,11 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
             $0.uptimeSeconds = report.uptimeSeconds
             $0.checks = report.checks
         }
+    }
+
+    /// At debug level, one line per call with the request as protobuf text (bounded), for tracing a client.
+    private func logRequest(_ method: String, _ request: some SwiftProtobuf.Message) {
+        guard logger.logLevel <= .debug else { return }
+        logger.debug("RPC \(method)", metadata: ["rpc": "\(method)", "request": "\(request.textFormatString().prefix(4096))"])
     }
 }

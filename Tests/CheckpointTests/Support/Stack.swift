@@ -1,0 +1,113 @@
+import Foundation
+import StackHarness
+
+/// The stack the checkpoint suites share: the repository, the docker CLI, the compose project, and
+/// which services this run has started, so that the run takes down only what it brought up.
+actor Stack {
+    /// The one stack of this test process.
+    static let shared = Stack()
+
+    /// Where the repository's files are.
+    nonisolated let layout: RepositoryLayout
+    /// The docker CLI for inspecting, running and (through `imageBuilder`) building.
+    nonisolated let docker: DockerCLI
+    /// The stack's compose project, with the user's `infrastructure/.env` or a copy of `.env.example`.
+    nonisolated let compose: ComposeProject
+    /// The report every proof is recorded in.
+    nonisolated let report = CheckpointReport.shared
+    /// When the run began, for engine events and the failure bundle.
+    nonisolated let startedAt = Date()
+
+    private var engine: EngineInfo?
+    private var imagesReady = false
+    private var startedServices: Set<String> = []
+    private var temporaryEnvironmentFile: URL?
+
+    private init() {
+        let layout: RepositoryLayout
+        do {
+            layout = try RepositoryLayout.locate()
+        } catch {
+            fatalError("\(error)")
+        }
+        self.layout = layout
+        docker = DockerCLI.detect()
+        let environmentFile: URL
+        if FileManager.default.fileExists(atPath: layout.environmentFile.path) {
+            environmentFile = layout.environmentFile
+        } else {
+            // No user .env: the example's values, in a temporary file so the run leaves nothing behind.
+            environmentFile = FileManager.default.temporaryDirectory.appendingPathComponent("nps-checkpoints-\(getpid()).env")
+            try? FileManager.default.removeItem(at: environmentFile)
+            try? FileManager.default.copyItem(at: layout.environmentExample, to: environmentFile)
+            temporaryEnvironmentFile = environmentFile
+        }
+        compose = ComposeProject.nps(layout: layout, environmentFile: environmentFile, docker: docker)
+    }
+
+    /// The five services, in start order.
+    nonisolated static let services = ["postgres", "oracle", "scanner", "api", "web-ui"]
+
+    /// The container of `service`.
+    nonisolated static func container(_ service: String) -> String { "nps-\(service)" }
+
+    /// Fails at once, in one line, when no engine answers; records the engine and Compose versions.
+    func checkEngine() async throws {
+        guard engine == nil else { return }
+        let info = try await docker.engineInfo()
+        engine = info
+        try await report.noteEngine(info)
+    }
+
+    /// Makes sure the base images exist (offline stand-ins where no registry answers) and the stack's
+    /// images are built; cached builds take about a second.
+    func ensureImages() async throws {
+        guard !imagesReady else { return }
+        try await checkEngine()
+        try await CommandRunner().run(Command(executable: layout.offlineImagesScript), timeout: .seconds(1800))
+        try await compose.build(timeout: .seconds(3600))
+        imagesReady = true
+    }
+
+    /// Brings `services` (and what they depend on) up and waits until they are healthy; returns the compose run.
+    @discardableResult
+    func ensureRunning(_ services: [String] = Stack.services) async throws -> CommandResult {
+        try await ensureImages()
+        try prepareLogsVolume()
+        let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
+        startedServices.formUnion(services)
+        return result
+    }
+
+    /// Records that the run took the stack down itself.
+    func noteDown() { startedServices.removeAll() }
+
+    /// Records that a test started `services` outside `ensureRunning`.
+    func noteStarted(_ services: [String]) { startedServices.formUnion(services) }
+
+    /// The Oracle writes its log as uid 1000 into the bind-mounted folder: make it exist and writable.
+    private func prepareLogsVolume() throws {
+        let path = layout.logsVolume.path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        if chown(path, 1000, 1000) != 0 {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+        }
+    }
+
+    /// End of the run: a failure bundle when a proof failed, the report, and `down` unless the stack is kept.
+    func finish() async throws {
+        let failed = await report.recorded.contains { $0.verdict == .fail }
+        if failed {
+            _ = try? await FailureBundle(reportDirectory: report.directory, compose: compose).write(since: startedAt)
+        }
+        try await report.write()
+        let keep = ProcessInfo.processInfo.environment["NPS_KEEP_STACK"] == "1"
+        if !startedServices.isEmpty, !keep {
+            _ = try? await compose.down(volumes: false, timeout: .seconds(60))
+            startedServices.removeAll()
+        }
+        if let temporaryEnvironmentFile, !keep {
+            try? FileManager.default.removeItem(at: temporaryEnvironmentFile)
+        }
+    }
+}

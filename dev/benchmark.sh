@@ -7,9 +7,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 say() { echo "benchmark: $*" >&2; }
 
+# A scratch path of its own, so the release build never waits on (or invalidates) the debug build.
+build=(swift build -c release --scratch-path "$root/.build-release")
 say "building release binaries (first time: ~10 minutes)"
-swift build -c release --product nps-oracle >&2
-swift build -c release --product oracle-benchmark >&2
-bin=$(swift build -c release --show-bin-path)
+"${build[@]}" --product nps-oracle >&2
+"${build[@]}" --product oracle-benchmark >&2
+bin=$("${build[@]}" --show-bin-path)
 dev/postgres-test-server.sh start >&2
 "$bin/oracle-benchmark" --server "$bin/nps-oracle" --database-url "$(dev/postgres-test-server.sh url)" "$@"

@@ -7,7 +7,8 @@ ENV_FILE="$INFRA_DIR/.env"
 # The five services, in start order.
 SERVICES=(postgres oracle scanner api web-ui)
 
-if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+# Colour on a terminal, or when FORCE_COLOR=1 (CI logs, tests); NO_COLOR=1 always wins.
+if [ -z "${NO_COLOR:-}" ] && { [ -t 1 ] || [ "${FORCE_COLOR:-}" = 1 ]; }; then
   GREEN=$'\e[32m' RED=$'\e[31m' YELLOW=$'\e[33m' BOLD=$'\e[1m' RESET=$'\e[0m'
 else
   GREEN="" RED="" YELLOW="" BOLD="" RESET=""

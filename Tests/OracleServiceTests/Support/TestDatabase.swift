@@ -53,8 +53,22 @@ struct TestDatabase: Sendable {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        // Not `waitUntilExit()`: Foundation on Linux learns of the exit from a socket it leaks into the child, and
+        // `start` leaves a postgres daemon behind that inherits it, so the wait would never end
+        // (swift-corelibs-foundation#4795). Reaping the child directly returns as soon as the script exits.
+        // ECHILD means Foundation reaped it first (its socket did close), so its own wait returns at once.
+        var rawStatus: Int32 = 0
+        var reaped: Int32
+        repeat { reaped = waitpid(process.processIdentifier, &rawStatus, 0) } while reaped == -1 && errno == EINTR
+        let exitStatus: Int32
+        if reaped == process.processIdentifier {
+            // WIFEXITED: the low 7 bits are 0, and WEXITSTATUS is the next 8; else 128 + the signal, as shells say.
+            exitStatus = rawStatus & 0x7F == 0 ? (rawStatus >> 8) & 0xFF : 128 + (rawStatus & 0x7F)
+        } else {
+            process.waitUntilExit()
+            exitStatus = process.terminationStatus
+        }
+        guard exitStatus == 0 else {
             throw TestDatabaseError(
                 command: ([executable] + arguments).joined(separator: " "),
                 output: String(decoding: errorData + data, as: UTF8.self)

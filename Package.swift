@@ -37,11 +37,17 @@ let package = Package(
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ]
         ),
+        // grpc.health.v1 served from a board of statuses; shared by the Oracle and the scanner stand-in.
+        .target(
+            name: "GRPCHealth",
+            dependencies: ["OracleAPI", .product(name: "GRPCCore", package: "grpc-swift-2")]
+        ),
         .executableTarget(
             name: "OracleService",
             dependencies: [
                 "OracleEngines",
                 "OracleAPI",
+                "GRPCHealth",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -95,6 +101,7 @@ let package = Package(
             name: "ScannerStandIn",
             dependencies: [
                 "OracleAPI",
+                "GRPCHealth",
                 "StandInSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -109,6 +116,7 @@ let package = Package(
             name: "OracleServiceTests",
             dependencies: [
                 "OracleService",
+                "GRPCHealth",
                 "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

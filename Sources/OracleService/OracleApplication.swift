@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import GRPCCore
+import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import PostgresNIO

@@ -1,4 +1,5 @@
 import GRPCCore
+import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import ServiceLifecycle
@@ -14,7 +15,7 @@ struct HealthServerService: Service {
     /// Where the bound port is recorded.
     let port: ListeningPort
     /// The status the server answers with.
-    let state: HealthState
+    let state: HealthStatusBoard
     /// Where lifecycle lines go.
     let logger: Logger
 
@@ -32,11 +33,11 @@ struct HealthServerService: Service {
                     throw RPCError(code: .internalError, message: "the gRPC listener has no IPv4 address")
                 }
                 port.set(bound)
-                state.set(.serving)
+                state.setAll(.serving)
                 logger.info("gRPC server listening on \(bound)", metadata: ["port": "\(bound)"])
             }
         } onGracefulShutdown: {
-            state.set(.notServing)
+            state.setAll(.notServing)
             state.closeWatches()
             server.beginGracefulShutdown()
         }

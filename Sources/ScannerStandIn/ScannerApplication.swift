@@ -1,4 +1,5 @@
 import GRPCCore
+import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import OracleAPI
@@ -11,7 +12,7 @@ struct ScannerApplication: Sendable {
     /// The gRPC port once bound; tests configure port 0 and read it here.
     let port: ListeningPort
     /// The status the health service answers with.
-    let health: HealthState
+    let health: HealthStatusBoard
     /// Services in start order; they stop in reverse, so the health server turns NOT_SERVING before anything else stops.
     let services: [ServiceGroupConfiguration.ServiceConfiguration]
     /// The stand-in's logger.
@@ -20,14 +21,14 @@ struct ScannerApplication: Sendable {
     /// Builds the stand-in from its configuration; tests call it with port 0.
     init(configuration: ScannerConfiguration, logger: Logger) throws {
         let client = try OracleConnection.makeClient(to: configuration.oracle)
-        let health = HealthState()
+        let health = HealthStatusBoard(services: ["", "nps.scanner.ScannerService"])
         let port = ListeningPort()
         let server = GRPCServer(
             transport: .http2NIOPosix(
                 address: .ipv4(host: configuration.bindHost, port: configuration.grpcPort),
                 transportSecurity: .plaintext
             ),
-            services: [GRPCHealthService(state: health)]
+            services: [GRPCHealthService(board: health)]
         )
         let suggestion = RangeSuggestionService(
             oracle: Nps_Oracle_OracleService.Client(wrapping: client),

@@ -1,3 +1,4 @@
+import GRPCHealth
 import OracleAPI
 import Testing
 

@@ -1,4 +1,5 @@
 import GRPCCore
+import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import ServiceLifecycle

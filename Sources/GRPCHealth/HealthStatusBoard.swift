@@ -1,4 +1,4 @@
-import OracleAPI
+public import OracleAPI
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -8,9 +8,9 @@ import Foundation
 #endif
 
 /// The serving status of each gRPC service name, and the `Watch` streams that follow it.
-final class HealthStatusBoard: Sendable {
+public final class HealthStatusBoard: Sendable {
     /// A status as `grpc.health.v1` states it.
-    typealias ServingStatus = Grpc_Health_V1_HealthCheckResponse.ServingStatus
+    public typealias ServingStatus = Grpc_Health_V1_HealthCheckResponse.ServingStatus
 
     private struct State {
         var statuses: [String: ServingStatus]
@@ -21,17 +21,17 @@ final class HealthStatusBoard: Sendable {
     private let state: Mutex<State>
 
     /// Creates a board that knows `services`, each NOT_SERVING until it is set otherwise.
-    init(services: [String]) {
+    public init(services: [String]) {
         state = Mutex(State(statuses: Dictionary(uniqueKeysWithValues: services.map { ($0, .notServing) })))
     }
 
     /// The status of `service`, or nil when the board does not know it.
-    func status(of service: String) -> ServingStatus? {
+    public func status(of service: String) -> ServingStatus? {
         state.withLock { $0.statuses[service] }
     }
 
     /// Sets every known service to `status` and tells their watchers.
-    func setAll(_ status: ServingStatus) {
+    public func setAll(_ status: ServingStatus) {
         let watchers = state.withLock { state in
             for name in state.statuses.keys { state.statuses[name] = status }
             return Array(state.watchers.values)
@@ -40,7 +40,7 @@ final class HealthStatusBoard: Sendable {
     }
 
     /// Ends every watch stream; later watches end after their first answer.
-    func closeWatches() {
+    public func closeWatches() {
         let watchers = state.withLock { state in
             state.closed = true
             defer { state.watchers.removeAll() }
@@ -50,7 +50,7 @@ final class HealthStatusBoard: Sendable {
     }
 
     /// A stream that yields the status of `service` now and each time it changes.
-    func watch(_ service: String) -> AsyncStream<ServingStatus> {
+    public func watch(_ service: String) -> AsyncStream<ServingStatus> {
         let (stream, continuation) = AsyncStream.makeStream(of: ServingStatus.self, bufferingPolicy: .bufferingNewest(1))
         let id = UUID()
         let closed = state.withLock { state in

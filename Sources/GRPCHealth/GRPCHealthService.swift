@@ -1,12 +1,15 @@
-import GRPCCore
-import OracleAPI
+public import GRPCCore
+public import OracleAPI
 
 /// The standard `grpc.health.v1.Health` service, answered from a `HealthStatusBoard`.
-struct GRPCHealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
+public struct GRPCHealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
     /// Where statuses are read.
-    let board: HealthStatusBoard
+    public let board: HealthStatusBoard
 
-    func check(
+    /// Serves the statuses on `board`.
+    public init(board: HealthStatusBoard) { self.board = board }
+
+    public func check(
         request: Grpc_Health_V1_HealthCheckRequest,
         context: ServerContext
     ) async throws -> Grpc_Health_V1_HealthCheckResponse {
@@ -16,7 +19,7 @@ struct GRPCHealthService: Grpc_Health_V1_Health.SimpleServiceProtocol {
         return .with { $0.status = status }
     }
 
-    func watch(
+    public func watch(
         request: Grpc_Health_V1_HealthCheckRequest,
         response: RPCWriter<Grpc_Health_V1_HealthCheckResponse>,
         context: ServerContext

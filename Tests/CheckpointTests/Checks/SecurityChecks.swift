@@ -1,0 +1,117 @@
+import Foundation
+import StackHarness
+
+/// The Security rules (SEC.*) on what the running containers, the images, the files and the resolved
+/// compose file show. The declared half of SEC.limits is `ComposeChecks.everyServiceLimited`.
+enum SecurityChecks {
+    /// The uid the Oracle must run as.
+    static let oracleUID = "1000"
+    /// The one network every service joins.
+    static let network = "nps-network"
+    /// The services whose ports are meant for the host; every other service publishes nothing.
+    static let publishingServices: Set<String> = ["api", "oracle", "web-ui"]
+    /// The only host address a published port may bind to.
+    static let hostAddress = "127.0.0.1"
+
+    /// SEC.nonroot: `whoami` in the container is not root, `id -u` is 1000, and the image's USER is set and not root.
+    static func nonRoot(whoami: String, uid: String, imageUser: String) -> CheckOutcome {
+        var points = RequirementPoints("SEC.nonroot")
+        let name = whoami.trimmingCharacters(in: .whitespacesAndNewlines)
+        let number = uid.trimmingCharacters(in: .whitespacesAndNewlines)
+        points.expect(!name.isEmpty && name != "root", "whoami is \(name.isEmpty ? "empty" : name)")
+        points.expect(number == oracleUID, "id -u is \(number.isEmpty ? "empty" : number), not \(oracleUID)")
+        // "USER 1000:1000" or "USER oracle": the part before ":" is the user; "" means the default, root.
+        let user = imageUser.split(separator: ":").first.map(String.init) ?? ""
+        points.expect(!user.isEmpty && user != "root" && user != "0", "the image's Config.User is \(imageUser.isEmpty ? "unset (root)" : imageUser)")
+        return points.outcome(summary: "whoami \(name), uid \(number), image USER \(imageUser)")
+    }
+
+    /// SEC.secrets: no secret in the scanned files and images; secrets only as `${VAR}` references.
+    static func noSecrets(_ findings: [SecretScanner.Finding], scanned: [String]) -> CheckOutcome {
+        CheckOutcome(
+            id: "SEC.secrets", passed: findings.isEmpty,
+            measured: "\(findings.count) secret(s) in \(scanned.count) sources"
+                + (findings.isEmpty ? "" : ": " + findings.map(\.description).joined(separator: "; ")),
+            reason: findings.isEmpty
+                ? "no secret in \(scanned.joined(separator: ", "))"
+                : findings.map(\.description).joined(separator: "; ")
+        )
+    }
+
+    /// SEC.network (declared): every service joins only nps-network, a bridge; only api, oracle and web-ui publish, each on 127.0.0.1.
+    static func declaredNetwork(_ config: ComposeConfig) -> CheckOutcome {
+        var points = RequirementPoints("SEC.network")
+        let declaration = config.networks[network]
+        points.expect(declaration != nil, "no network \(network) among \(config.networks.keys.sorted())")
+        points.expect(declaration?["name"]?.string == network, "network \(network) is named \(declaration?["name"]?.string ?? "nothing")")
+        points.expect(declaration?["driver"]?.string == "bridge", "network \(network) has driver \(declaration?["driver"]?.string ?? "the default"), not bridge")
+        for name in config.serviceNames {
+            guard let service = config.services[name] else { continue }
+            points.expect(service.networks == [network], "\(name) joins \(service.networks.isEmpty ? "the default network" : service.networks.joined(separator: ", ")), not only \(network)")
+            if publishingServices.contains(name) {
+                points.expect(!service.ports.isEmpty, "\(name) publishes no port")
+            } else {
+                points.expect(service.ports.isEmpty, "\(name) publishes \(service.ports.map(describe)), but is not meant for the host")
+            }
+            for port in service.ports {
+                points.expect(port.hostIP == hostAddress, "\(name) publishes \(describe(port)) on \(port.hostIP ?? "every address"), not \(hostAddress)")
+            }
+        }
+        let published = config.serviceNames.compactMap { name in
+            config.services[name].flatMap { $0.ports.isEmpty ? nil : "\(name) \($0.ports.map(describe).joined(separator: ", "))" }
+        }
+        return points.outcome(summary: "all on \(network) (bridge); published: \(published.joined(separator: "; "))")
+    }
+
+    /// SEC.network (applied): each running container is attached to nps-network only and publishes exactly the
+    /// declared ports, each on 127.0.0.1.
+    static func appliedNetwork(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
+        var points = RequirementPoints("SEC.network")
+        for name in config.serviceNames {
+            guard let service = config.services[name] else { continue }
+            guard let container = containers[name] else {
+                points.expect(false, "no running container for \(name)")
+                continue
+            }
+            points.expect(container.networks == [network], "\(container.name) is attached to \(container.networks), not only \(network)")
+            let bindings = container.ports.filter { !$0.value.isEmpty }
+            let declared = Set(service.ports.map { "\($0.target)/\($0.protocol)" })
+            points.expect(Set(bindings.keys) == declared, "\(container.name) publishes \(bindings.keys.sorted()), declared \(declared.sorted())")
+            for (port, hosts) in bindings.sorted(by: { $0.key < $1.key }) {
+                for host in hosts {
+                    points.expect(host.hostIP == hostAddress, "\(container.name) publishes \(port) on \(host.hostIP.isEmpty ? "every address" : host.hostIP):\(host.hostPort), not \(hostAddress)")
+                }
+            }
+        }
+        let published = config.serviceNames.compactMap { name -> String? in
+            guard let container = containers[name] else { return nil }
+            let hosts = container.ports.keys.sorted().flatMap { port in (container.ports[port] ?? []).map { "\($0.hostIP):\($0.hostPort)→\(port)" } }
+            return hosts.isEmpty ? nil : "\(container.name) \(hosts.joined(separator: ", "))"
+        }
+        return points.outcome(summary: "\(containers.count) containers on \(network) only; bindings: \(published.joined(separator: "; "))")
+    }
+
+    /// SEC.limits (applied): each running container has non-zero NanoCpus and Memory equal to its declared limits.
+    static func appliedLimits(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
+        var points = RequirementPoints("SEC.limits")
+        var applied: [String] = []
+        for name in config.serviceNames {
+            guard let container = containers[name] else {
+                points.expect(false, "no running container for \(name)")
+                continue
+            }
+            let host = container.hostConfig
+            let limits = config.services[name]?.limits
+            points.expect(host.nanoCpus > 0, "\(container.name) has no CPU limit (NanoCpus 0)")
+            points.expect(host.memory > 0, "\(container.name) has no memory limit (Memory 0)")
+            points.expect(host.nanoCpus == limits?.nanoCpus, "\(container.name) NanoCpus \(host.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")")
+            points.expect(host.memory == limits?.memoryBytes, "\(container.name) Memory \(host.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")")
+            applied.append("\(container.name) \(String(format: "%g", Double(host.nanoCpus) / 1e9)) CPU/\(host.memory / 1_048_576) MiB")
+        }
+        return points.outcome(summary: applied.joined(separator: ", "))
+    }
+
+    private static func describe(_ port: ComposePort) -> String {
+        "\(port.published ?? "?"):\(port.target)/\(port.protocol)"
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import StackHarness
+import Testing
+
+extension Checkpoints {
+    /// Security: who the Oracle runs as, where secrets may live, which network and ports, which limits.
+    @Suite("Security")
+    struct Security {
+        @Test("SEC.nonroot: Oracle runs as a non-root user, uid 1000 (docker exec nps-oracle whoami is not root)")
+        func secNonroot() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning(["oracle"])
+            let container = Stack.container("oracle")
+            let whoami = try await stack.docker.exec(container, ["whoami"])
+            let uid = try await stack.docker.exec(container, ["id", "-u"])
+            let running = try await stack.docker.inspectContainer(container)
+            let image = try await stack.docker.inspectImage(running.imageID)
+            let outcome = SecurityChecks.nonRoot(whoami: whoami.standardOutput, uid: uid.standardOutput, imageUser: image.config.user)
+            try await prove(Measurement(
+                id: outcome.id, subject: "user of nps-oracle (whoami, id -u, image Config.User)", text: outcome.measured,
+                limit: "not root, uid 1000", passed: outcome.passed, measuredBy: whoami
+            ))
+        }
+
+        @Test("SEC.secrets: no API key or password in any Dockerfile, compose file or stack image; secrets come only from .env")
+        func secSecrets() async throws {
+            let stack = Stack.shared
+            let scanner = try SecretScanner.forStack()
+            var findings: [SecretScanner.Finding] = []
+            var scanned: [String] = []
+
+            let files = try FileManager.default.contentsOfDirectory(at: stack.layout.dockerfiles, includingPropertiesForKeys: nil)
+                .sorted { $0.path < $1.path } + [stack.layout.composeFile]
+            for file in files {
+                let name = file.path.replacingOccurrences(of: stack.layout.root.path + "/", with: "")
+                findings += scanner.findings(in: try String(contentsOf: file, encoding: .utf8), source: name)
+                scanned.append(name)
+            }
+
+            // The images the stack builds itself (postgres is used as published).
+            try await stack.ensureImages()
+            let config = try await stack.compose.config()
+            let images = config.serviceNames.compactMap { name in
+                config.services[name].flatMap { $0.build == nil ? nil : $0.image }
+            }
+            #expect(images.count == 4, "expected the four built images (oracle, scanner, api, web-ui), found \(images)")
+            for image in images {
+                let inspection = try await stack.docker.inspectImage(image)
+                let history = try await stack.docker.imageHistory(image)
+                findings += scanner.findings(in: inspection.value, history: history.value, name: image)
+                scanned.append(image)
+            }
+
+            let outcome = SecurityChecks.noSecrets(findings, scanned: scanned)
+            try await prove(Measurement(
+                id: outcome.id, subject: "secrets in \(scanned.joined(separator: ", "))", text: outcome.measured,
+                limit: "none: only ${VAR} references, no value from the env file", passed: outcome.passed
+            ))
+        }
+
+        @Test("SEC.network: services talk over the nps-network bridge; only web-ui, api and oracle publish ports, on 127.0.0.1")
+        func secNetwork() async throws {
+            let stack = Stack.shared
+            let config = try await stack.compose.config()
+            let declared = SecurityChecks.declaredNetwork(config.value)
+            try await prove(Measurement(
+                id: declared.id, subject: "networks and ports in docker compose config --format json", text: declared.measured,
+                limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1", passed: declared.passed,
+                measuredBy: config.result
+            ))
+
+            try await stack.ensureRunning()
+            let containers = try await Self.inspectAll(config.value)
+            let applied = SecurityChecks.appliedNetwork(config.value, containers: containers)
+            try await prove(Measurement(
+                id: applied.id, subject: "networks and port bindings of the running containers (docker inspect)", text: applied.measured,
+                limit: "as declared: nps-network only, bindings on 127.0.0.1", passed: applied.passed
+            ))
+        }
+
+        @Test("SEC.limits: every service has CPU and memory limits, and the engine applies them")
+        func secLimits() async throws {
+            let stack = Stack.shared
+            let config = try await stack.compose.config()
+            let declared = ComposeChecks.everyServiceLimited(config.value)
+            try await prove(Measurement(
+                id: declared.id, subject: "deploy.resources.limits in docker compose config --format json", text: declared.measured,
+                limit: "cpus and memory for every service", passed: declared.passed, measuredBy: config.result
+            ))
+
+            try await stack.ensureRunning()
+            let containers = try await Self.inspectAll(config.value)
+            let applied = SecurityChecks.appliedLimits(config.value, containers: containers)
+            try await prove(Measurement(
+                id: applied.id, subject: "HostConfig NanoCpus and Memory of the running containers", text: applied.measured,
+                limit: "non-zero and equal to the declared limits", passed: applied.passed
+            ))
+        }
+
+        /// `docker inspect` of every service's container, by service name.
+        private static func inspectAll(_ config: ComposeConfig) async throws -> [String: ContainerInspection] {
+            var containers: [String: ContainerInspection] = [:]
+            for name in config.serviceNames {
+                let container = config.services[name]?.containerName ?? Stack.container(name)
+                containers[name] = try await Stack.shared.docker.inspectContainer(container).value
+            }
+            return containers
+        }
+    }
+}

@@ -7,6 +7,8 @@
 # ---- builder: the Swift toolchain; packages resolved in their own layer, builds cached ----
 FROM swift:6.3-bookworm AS builder
 WORKDIR /build
+# The manifest leaves its test targets out under this variable: Tests/ is not in the build context.
+ENV NPS_IMAGE_BUILD=1
 
 # Only the manifest invalidates package resolution. .build lives in a cache mount shared by every
 # build of this file, so a source change recompiles only what changed.
@@ -14,9 +16,7 @@ COPY Package.swift ./
 RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
     swift package resolve
 
-# Tests/ is copied only because the manifest declares test targets; they are not built here.
 COPY Sources ./Sources
-COPY Tests ./Tests
 RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
     mkdir -p /staging \
     && for product in nps-oracle nps-api-stand-in nps-scanner-stand-in; do \

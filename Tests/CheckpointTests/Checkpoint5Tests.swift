@@ -1,0 +1,226 @@
+import Foundation
+import StackHarness
+import Testing
+
+extension Checkpoints {
+    /// Checkpoint 5: the whole stack. CP5.healthy, CP5.order and CP5.clean share one timed start from
+    /// `down` (FreshStart); CP5.restart restarts the Oracle and restores the stack. The tests run in the
+    /// order declared here (the parent suite is serialized), and CP5.down, which takes the stack down,
+    /// must stay the last one; later suites bring the stack up again with `ensureRunning`.
+    @Suite("Checkpoint 5: the whole stack")
+    struct Checkpoint5 {
+        /// The reading the api is asked for: 2026-02-06T01:15:00+08:00, whose FC60 cycle is 58.
+        static let readingPath = "/api/oracle/reading?datetime=2026-02-06T01:15:00%2B08:00"
+
+        @Test("CP5.healthy: all five services are healthy within 2 minutes of docker compose up -d")
+        func cp5Healthy() async throws {
+            let record = try await FreshStart.shared.measure()
+            let outcome = StartupChecks.allHealthy(record.readiness)
+            try await prove(Measurement(
+                id: outcome.id, subject: "docker compose up -d (from down) to five healthy services", text: outcome.measured,
+                limit: "each ≤ 120 s after up", passed: outcome.passed, measuredBy: record.up
+            ))
+            for entry in record.readiness {
+                guard let sinceUp = entry.sinceUp else { continue }
+                try await prove(Measurement(
+                    id: "CP5.healthy", subject: "\(entry.service) healthy after up -d", number: sinceUp.inSeconds, unit: "s",
+                    limit: "≤ 120 s", passed: sinceUp <= StartupChecks.healthyLimit, measuredBy: record.up
+                ))
+            }
+        }
+
+        @Test("CP5.order: postgres → oracle and scanner (together) → api → web-ui, each started once its dependencies were healthy")
+        func cp5Order() async throws {
+            let record = try await FreshStart.shared.measure()
+            let outcome = StartupChecks.startOrder(record.timelines, upStartedAt: record.upStartedAt)
+            try await prove(Measurement(
+                id: outcome.id, subject: "start and first healthy events after up -d", value: .text(outcome.measured),
+                limit: "each service starts after its dependencies are healthy", verdict: Verdict(passed: outcome.passed),
+                command: "docker events --filter type=container --filter label=com.docker.compose.project=nps (start, health_status)"
+            ))
+        }
+
+        @Test("CP5.logs: the Oracle logs \"Oracle service started\", \"gRPC server listening on 50052\", \"Connected to database\"")
+        func cp5Logs() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning(["oracle"])
+            let logs = try await stack.docker.logs(Stack.container("oracle"))
+            let outcome = StartupChecks.oracleStartupLines(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError))
+            try await prove(Measurement(
+                id: outcome.id, subject: "startup messages in docker logs nps-oracle", text: outcome.measured,
+                limit: "each of the three at least once", passed: outcome.passed, measuredBy: logs
+            ))
+        }
+
+        @Test("CP5.clean: no service logs an error-level line during a normal start")
+        func cp5Clean() async throws {
+            let stack = Stack.shared
+            let record = try await FreshStart.shared.measure()
+            var logs: [String: String] = [:]
+            var lastRun: CommandResult?
+            for service in Stack.services {
+                // Only the start: from the up to when every service was healthy.
+                let run = try await stack.docker.run([
+                    "logs", "--since", RFC3339Nano.string(from: record.upStartedAt.addingTimeInterval(-1)),
+                    "--until", RFC3339Nano.string(from: record.settledAt.addingTimeInterval(1)), Stack.container(service),
+                ], timeout: .seconds(60))
+                logs[service] = run.standardOutput + "\n" + run.standardError
+                lastRun = run
+            }
+            let outcome = StartupChecks.cleanStart(logs)
+            let count = logs.values.map { StartupChecks.errorLines(in: $0).count }.reduce(0, +)
+            try await prove(Measurement(
+                id: outcome.id, subject: "error-level lines in the five services' logs during the start", number: Double(count), unit: "lines",
+                limit: "= 0", passed: outcome.passed, measuredBy: lastRun
+            ))
+            #expect(outcome.passed, "\(outcome.reason)")
+        }
+
+        @Test("CP5.api: the api container reaches the Oracle over gRPC (oracle:50052) and over HTTP (oracle:8052/health)")
+        func cp5API() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning()
+            let reading = try await HTTPFetch.get(try stack.apiURL(Self.readingPath), timeout: .seconds(20))
+            let grpc = StackUseChecks.readingThroughAPI(reading)
+            try await prove(Measurement(
+                id: grpc.id, subject: "GetReading through the api (gRPC to oracle:50052)", value: .text(grpc.measured),
+                limit: "200, fc60.cycle 58", verdict: Verdict(passed: grpc.passed), command: reading.request
+            ))
+
+            let health = try await HTTPFetch.get(try stack.apiURL("/api/health"))
+            let grpcHealth = StackUseChecks.grpcHealthThroughAPI(health)
+            try await prove(Measurement(
+                id: grpcHealth.id, subject: "grpc.health.v1 Check from the api to oracle:50052", value: .text(grpcHealth.measured),
+                limit: "200, oracle SERVING", verdict: Verdict(passed: grpcHealth.passed), command: health.request
+            ))
+
+            // The api image has no curl: its passthrough route is the api container's own HTTP call to oracle:8052.
+            let http = try await HTTPFetch.get(try stack.apiURL("/api/oracle/health"))
+            let httpHealth = StackUseChecks.httpHealthThroughAPI(http)
+            try await prove(Measurement(
+                id: httpHealth.id, subject: "HTTP from the api container to oracle:8052/health", value: .text(httpHealth.measured),
+                limit: "200, the Oracle's healthy body", verdict: Verdict(passed: httpHealth.passed), command: http.request
+            ))
+        }
+
+        @Test("CP5.db: SELECT COUNT(*) FROM oracle_suggestions works and grows after a range suggestion")
+        func cp5DB() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning()
+            let environment = try stack.environment()
+            let user = try #require(environment["POSTGRES_USER"]?.value, "POSTGRES_USER is not in the stack's env file")
+            let database = try #require(environment["POSTGRES_DB"]?.value, "POSTGRES_DB is not in the stack's env file")
+            let psql = ["psql", "-U", user, "-d", database, "-Atc", "SELECT COUNT(*) FROM oracle_suggestions"]
+            let first = try await stack.docker.exec(Stack.container("postgres"), psql, timeout: .seconds(30))
+            let before = StackUseChecks.count(fromPsql: first.standardOutput)
+            #expect(first.succeeded, "psql failed: \(first.transcript)")
+
+            let suggestion = try await HTTPFetch.post(try stack.apiURL("/api/oracle/suggest-range"), json: #"{"puzzle_number":66}"#, timeout: .seconds(20))
+            // The Oracle queues its writes: poll until the row shows or the limit passes.
+            let clock = ContinuousClock()
+            let posted = clock.now
+            var after: Int?
+            var last = first
+            repeat {
+                last = try await stack.docker.exec(Stack.container("postgres"), psql, timeout: .seconds(30))
+                after = StackUseChecks.count(fromPsql: last.standardOutput)
+                if let after, let before, after > before { break }
+                try await Task.sleep(for: .milliseconds(200))
+            } while clock.now - posted < StackUseChecks.writeLimit
+            let outcome = StackUseChecks.suggestionStored(before: before, after: after, suggestion: suggestion, waited: clock.now - posted)
+            try await prove(Measurement(
+                id: outcome.id, subject: "oracle_suggestions rows before and after POST /api/oracle/suggest-range", text: outcome.measured,
+                limit: "count works and grows within 5 s", passed: outcome.passed, measuredBy: last
+            ))
+        }
+
+        @Test("CP5.ai: with a key the Oracle calls the Messages API and uses its answer; without one it warns once and answers by its rules")
+        func cp5AI() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning()
+            try await AIStandIn.withStack { apiPort in
+                let reading = try await HTTPFetch.get(URL(string: "http://127.0.0.1:\(apiPort)\(Self.readingPath)")!, timeout: .seconds(30))
+                let summary = StackUseChecks.aiSummary(reading, expected: AIStandIn.reply)
+                try await prove(Measurement(
+                    id: summary.id, subject: "reading summary from an Oracle with a key, against the Messages API stand-in", value: .text(summary.measured),
+                    limit: "= \(AIStandIn.reply.debugDescription)", verdict: Verdict(passed: summary.passed), command: reading.request
+                ))
+
+                let recorded = try await stack.docker.exec(AIStandIn.messagesAPI, ["cat", AIStandIn.recordFile], timeout: .seconds(30))
+                let oracleLogs = try await stack.docker.logs(AIStandIn.oracle)
+                let requests = StackUseChecks.aiRequests(
+                    recorded: recorded.standardOutput, key: AIStandIn.key, oracleLogs: oracleLogs.standardOutput + oracleLogs.standardError
+                )
+                try await prove(Measurement(
+                    id: requests.id, subject: "Messages API requests recorded by the stand-in, and the key in the Oracle's logs", text: requests.measured,
+                    limit: "x-api-key, anthropic-version 2023-06-01; key never logged", passed: requests.passed, measuredBy: recorded
+                ))
+            }
+
+            // Without a key: the stack's own Oracle (the env file's placeholder counts as no key).
+            let oracle = try await stack.docker.inspectContainer(Stack.container("oracle"))
+            let key = oracle.config.environment["ANTHROPIC_API_KEY"] ?? ""
+            try #require(key.isEmpty || key == "your_claude_api_key_here", "nps-oracle runs with an API key, so its keyless path cannot be measured")
+            let startedAt = try #require(oracle.state.startedAt, "nps-oracle has no start time")
+            let logs = try await stack.docker.run(
+                ["logs", "--since", RFC3339Nano.string(from: startedAt.addingTimeInterval(-1)), Stack.container("oracle")], timeout: .seconds(60)
+            )
+            let reading = try await HTTPFetch.get(try stack.apiURL(Self.readingPath), timeout: .seconds(20))
+            let keyless = StackUseChecks.keylessFallback(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError), reading: reading)
+            try await prove(Measurement(
+                id: keyless.id, subject: "nps-oracle without a key: ANTHROPIC_API_KEY warnings since start, and a reading", text: keyless.measured,
+                limit: "exactly 1 warning; reading 200", passed: keyless.passed, measuredBy: logs
+            ))
+        }
+
+        @Test("CP5.restart: after docker compose restart oracle it is healthy again, logs \"Connected to database\" again, and oracle.log kept its lines")
+        func cp5Restart() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning()
+            let logFile = stack.layout.oracleLogFile
+            let before = StackUseChecks.completeLines(try String(contentsOf: logFile, encoding: .utf8))
+            let restartedAt = Date()
+            let restart = try await stack.compose.restart("oracle")
+            let healthy = try? await HealthWait(container: Stack.container("oracle"), docker: stack.docker).untilHealthy()
+            let logs = try await stack.docker.run(
+                ["logs", "--since", RFC3339Nano.string(from: restartedAt), Stack.container("oracle")], timeout: .seconds(60)
+            )
+            let connected = JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError).entries.count { $0.message == "Connected to database" }
+            let after = StackUseChecks.completeLines(try String(contentsOf: logFile, encoding: .utf8))
+            try await stack.ensureRunning()
+            let outcome = StackUseChecks.restart(healthy: healthy, connectedSinceRestart: connected, logBefore: before, logAfter: after)
+            try await prove(Measurement(
+                id: outcome.id, subject: "nps-oracle after docker compose restart oracle", text: outcome.measured,
+                limit: "healthy, \"Connected to database\" again, earlier oracle.log lines kept", passed: outcome.passed, measuredBy: restart
+            ))
+        }
+
+        /// Runs last: it takes the stack down (volumes kept); later suites bring it up again.
+        @Test("CP5.down: docker compose down stops every service gracefully, each in < 10 s with a clean status, not SIGKILL")
+        func cp5Down() async throws {
+            let stack = Stack.shared
+            try await stack.ensureRunning()
+            let since = Date()
+            let down = try await stack.compose.down(volumes: false)
+            await stack.noteDown()
+            let events = try await stack.docker.events(
+                since: since, until: Date().addingTimeInterval(0.5),
+                filters: ["type=container", "label=com.docker.compose.project=\(stack.compose.name)", "event=kill", "event=die"]
+            )
+            let stops = ContainerStop.fromEvents(events.value)
+            let outcome = ShutdownChecks.gracefulStops(stops, expected: Stack.services.map(Stack.container))
+            try await prove(Measurement(
+                id: outcome.id, subject: "docker compose down: signal to exit of each container", text: outcome.measured,
+                limit: "each < 10 s, exit 0, no SIGKILL", passed: outcome.passed, measuredBy: down
+            ))
+            for stop in stops {
+                guard let duration = stop.stopDuration else { continue }
+                try await prove(Measurement(
+                    id: "CP5.down", subject: "\(stop.container) stop time", number: duration.inSeconds, unit: "s",
+                    limit: "< 10 s, clean exit", passed: duration < ShutdownChecks.stopLimit && ShutdownChecks.uncleanReason(stop) == nil,
+                    measuredBy: events.result
+                ))
+            }
+        }
+    }
+}

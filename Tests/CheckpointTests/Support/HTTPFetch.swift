@@ -1,0 +1,41 @@
+import Foundation
+import StackHarness
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Plain HTTP from the harness to a published port, timed; no cache, no cookies.
+enum HTTPFetch {
+    /// Ephemeral, so no answer is served from a cache; no proxy asked for, since every target is on 127.0.0.1.
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.connectionProxyDictionary = [:]
+        return URLSession(configuration: configuration)
+    }()
+
+    /// `GET url`; throws only when no HTTP answer came (refused, timed out), whatever the status.
+    static func get(_ url: URL, timeout: Duration = .seconds(10)) async throws -> HTTPReply {
+        try await exchange(URLRequest(url: url), timeout: timeout)
+    }
+
+    /// `POST url` with `json` as an `application/json` body.
+    static func post(_ url: URL, json: String, timeout: Duration = .seconds(10)) async throws -> HTTPReply {
+        var request = URLRequest(url: url)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json.utf8)
+        return try await exchange(request, timeout: timeout)
+    }
+
+    private static func exchange(_ request: URLRequest, timeout: Duration) async throws -> HTTPReply {
+        var request = request
+        request.timeoutInterval = timeout.inSeconds
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (body, response) = try await session.data(for: request)
+        let elapsed = clock.now - start
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return HTTPReply(request: "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")", status: status, body: body, elapsed: elapsed)
+    }
+}

@@ -25,6 +25,10 @@ say "base images"
 "$INFRA_DIR/scripts/offline-images.sh"
 
 if [ ! -f "$ENV_FILE" ]; then
+  # A database volume made under other passwords would refuse the new ones: stop before making .env.
+  if "$DOCKER" volume inspect nps-postgres-data >/dev/null 2>&1; then
+    die "the database volume nps-postgres-data exists but infrastructure/.env does not: restore the .env it was made with, or remove the volume (and its data) with infrastructure/scripts/down.sh -v"
+  fi
   cp "$INFRA_DIR/.env.example" "$ENV_FILE"
   chmod 600 "$ENV_FILE"
   for variable in POSTGRES_PASSWORD NPS_MASTER_PASSWORD; do

@@ -20,6 +20,7 @@ actor Stack {
 
     private var engine: EngineInfo?
     private var imagesReady = false
+    private var staleDataRemoved = false
     private var startedServices: Set<String> = []
     private var temporaryEnvironmentFile: URL?
 
@@ -69,10 +70,19 @@ actor Stack {
         imagesReady = true
     }
 
+    /// Whether this run uses `.env.example`'s values: then the database volume is the run's own, made with
+    /// those passwords, and is removed at the start and the end (a volume left by a stack with other
+    /// passwords would refuse the Oracle's login).
+    nonisolated var ownsData: Bool { compose.environmentFile?.path != layout.environmentFile.path }
+
     /// Brings `services` (and what they depend on) up and waits until they are healthy; returns the compose run.
     @discardableResult
     func ensureRunning(_ services: [String] = Stack.services) async throws -> CommandResult {
         try await ensureImages()
+        if ownsData, !staleDataRemoved {
+            _ = try await compose.down(volumes: true, timeout: .seconds(60))
+            staleDataRemoved = true
+        }
         try prepareLogsVolume()
         let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
         startedServices.formUnion(services)
@@ -103,7 +113,7 @@ actor Stack {
         try await report.write()
         let keep = ProcessInfo.processInfo.environment["NPS_KEEP_STACK"] == "1"
         if !startedServices.isEmpty, !keep {
-            _ = try? await compose.down(volumes: false, timeout: .seconds(60))
+            _ = try? await compose.down(volumes: ownsData, timeout: .seconds(60))
             startedServices.removeAll()
         }
         if let temporaryEnvironmentFile, !keep {

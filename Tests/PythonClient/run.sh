@@ -13,15 +13,6 @@ set -euo pipefail
 
 PROG=python-client-test
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_ROOT=$(cd "$HERE/../.." && pwd)
-VENV=${NPS_PY_VENV:-$HOME/.cache/nps-stack/py-venv}
-PYTHON=${NPS_PYTHON:-python3}
-REQS="$HERE/requirements.txt"
-ORACLE_PROTO="$REPO_ROOT/Protos/nps/oracle/oracle.proto"
-HEALTH_PROTO="$REPO_ROOT/Protos/grpc/health/v1/health.proto"
-
-say() { echo "$PROG: $*" >&2; }
-die() { echo "$PROG: error: $*" >&2; exit 2; }
 
 args=("$@")
 has_target=0
@@ -32,47 +23,13 @@ if [ "$has_target" -eq 0 ]; then
     args=(--target "${NPS_ORACLE_TARGET:-127.0.0.1:50052}" "${args[@]}")
 fi
 
-[ -f "$ORACLE_PROTO" ] || die "missing $ORACLE_PROTO"
-[ -f "$HEALTH_PROTO" ] || die "missing $HEALTH_PROTO"
-command -v "$PYTHON" >/dev/null 2>&1 || die "$PYTHON not found (set NPS_PYTHON)"
-
-# --- the venv (reused; reinstalled when requirements.txt changes) -------------------
-req_sum=$(sha256sum "$REQS" | cut -d' ' -f1)
-stamp="$VENV/.nps-requirements.sha256"
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
-    say "creating venv $VENV"
-    mkdir -p "$(dirname "$VENV")"
-    rm -rf "$VENV"
-    if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
-        rm -rf "$VENV"
-        die "'$PYTHON -m venv' failed; on Debian install python3-venv (apt-get install python3-venv)"
-    fi
-fi
-if [ "$(cat "$stamp" 2>/dev/null || true)" != "$req_sum" ]; then
-    say "installing $(grep -cv '^\s*\(#\|$\)' "$REQS") pinned packages into $VENV"
-    t0=$SECONDS
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQS" >&2 \
-        || die "pip install -r $REQS failed"
-    echo "$req_sum" > "$stamp"
-    say "installed in $((SECONDS - t0)) s"
-fi
-
-# --- stubs ----------------------------------------------------------------------------
-STUBS=$(mktemp -d "${TMPDIR:-/tmp}/nps-py-stubs.XXXXXX")
-trap 'rm -rf "$STUBS"' EXIT
-# oracle.proto keeps its package path (nps/oracle/oracle_pb2.py). health.proto is
-# generated at the top level (health_pb2.py): a generated grpc/health/... package
-# would collide with the grpc library itself. The wire names do not change.
-"$VENV/bin/python" -m grpc_tools.protoc -I "$REPO_ROOT/Protos" \
-    --python_out="$STUBS" --grpc_python_out="$STUBS" "$ORACLE_PROTO" \
-    || die "protoc failed on $ORACLE_PROTO"
-"$VENV/bin/python" -m grpc_tools.protoc -I "$(dirname "$HEALTH_PROTO")" \
-    --python_out="$STUBS" --grpc_python_out="$STUBS" "$HEALTH_PROTO" \
-    || die "protoc failed on $HEALTH_PROTO"
+# The venv and the stubs ($VENV_PYTHON, $STUBS), shared with fixtures/grpc-load/run.sh.
+# shellcheck source-path=SCRIPTDIR source=venv.sh
+. "$HERE/venv.sh"
 
 # --- run --------------------------------------------------------------------------------
 set +e
-PYTHONPATH="$STUBS" PYTHONDONTWRITEBYTECODE=1 "$VENV/bin/python" "$HERE/oracle_client_test.py" "${args[@]}"
+PYTHONPATH="$STUBS" PYTHONDONTWRITEBYTECODE=1 "$VENV_PYTHON" "$HERE/oracle_client_test.py" "${args[@]}"
 rc=$?
 set -e
 exit "$rc"

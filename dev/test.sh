@@ -2,7 +2,7 @@
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
 # what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc for the generated-code
 # check, a Docker engine with Compose v2 and the base images), builds and runs every Swift test,
-# then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit.xml.
+# then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"

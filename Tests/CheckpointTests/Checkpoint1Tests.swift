@@ -11,8 +11,7 @@ extension Checkpoints {
             let result = try await OracleImage.shared.build()
             let outcome = ImageChecks.build(result, log: OracleImage.shared.log)
             try await prove(Measurement(
-                id: outcome.id, subject: "BuildKit build of \(OracleImage.tag)", text: outcome.measured,
-                limit: "exit status 0", passed: outcome.passed, measuredBy: result
+                outcome, subject: "BuildKit build of \(OracleImage.tag)", limit: "exit status 0", measuredBy: result
             ))
         }
 
@@ -38,8 +37,7 @@ extension Checkpoints {
             }
             let outcome = ImageChecks.multistage(stages: stages, runtimeBytes: runtime.size, builderBytes: builder.size)
             try await prove(Measurement(
-                id: outcome.id, subject: "runtime vs builder stage (\(stages.compactMap(\.name).joined(separator: ", ")))", text: outcome.measured,
-                limit: "a builder and a runtime stage; runtime ≤ 70% of builder", passed: outcome.passed, measuredBy: builder.result
+                outcome, subject: "runtime vs builder stage (\(stages.compactMap(\.name).joined(separator: ", ")))", limit: "a builder and a runtime stage; runtime ≤ 70% of builder", measuredBy: builder.result
             ))
         }
 
@@ -51,8 +49,7 @@ extension Checkpoints {
             let progress = BuildProgress(output: rebuild.standardError + rebuild.standardOutput)
             let outcome = ImageChecks.cachedRebuild(progress, duration: rebuild.duration)
             try await prove(Measurement(
-                id: outcome.id, subject: "rebuild of \(OracleImage.tag) with no change", text: outcome.measured,
-                limit: "< 30 s, every step CACHED", passed: outcome.passed, measuredBy: rebuild
+                outcome, subject: "rebuild of \(OracleImage.tag) with no change", limit: "< 30 s, every step CACHED", measuredBy: rebuild
             ))
         }
 
@@ -62,8 +59,7 @@ extension Checkpoints {
             let lint = try await Hadolint.lint([stack.layout.oracleDockerfile, stack.layout.webUIDockerfile])
             let linted = ImageChecks.lint(lint)
             try await prove(Measurement(
-                id: linted.id, subject: "hadolint oracle.Dockerfile web-ui.Dockerfile", text: linted.measured,
-                limit: "exit status 0, no output", passed: linted.passed, measuredBy: lint
+                linted, subject: "hadolint oracle.Dockerfile web-ui.Dockerfile", limit: "exit status 0, no output", measuredBy: lint
             ))
 
             let image = try await OracleImage.shared.inspect()
@@ -72,8 +68,7 @@ extension Checkpoints {
             let scanned = history.value.count + image.config.env.count + image.config.labels.count
             let secrets = ImageChecks.noSecrets(findings, image: OracleImage.tag, scanned: scanned)
             try await prove(Measurement(
-                id: secrets.id, subject: "secrets in \(OracleImage.tag) history, ENV and labels", text: secrets.measured,
-                limit: "no API key, no PASSWORD=/SECRET=/KEY= value, no value from the env file", passed: secrets.passed, measuredBy: history.result
+                secrets, subject: "secrets in \(OracleImage.tag) history, ENV and labels", limit: "no API key, no PASSWORD=/SECRET=/KEY= value, no value from the env file", measuredBy: history.result
             ))
         }
 
@@ -91,25 +86,21 @@ extension Checkpoints {
             }
             let base = ImageChecks.runtimeBase(osRelease: osRelease.standardOutput, runtimeStage: stages.last)
             try await prove(Measurement(
-                id: base.id, subject: "runtime base (/etc/os-release, last FROM)", text: base.measured,
-                limit: "Debian 12 bookworm, FROM debian:bookworm-slim", passed: base.passed, measuredBy: osRelease
+                base, subject: "runtime base (/etc/os-release, last FROM)", limit: "Debian 12 bookworm, FROM debian:bookworm-slim", measuredBy: osRelease
             ))
 
             let installed = try await Self.packages(in: OracleImage.tag)
             let baseline = try await Self.packages(in: ImageChecks.runtimeBase)
             let packages = ImageChecks.packages(installed: installed.names, baseline: baseline.names)
             try await prove(Measurement(
-                id: packages.id, subject: "package list (dpkg-query -W) vs debian:bookworm-slim", text: packages.measured,
-                limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain",
-                passed: packages.passed, measuredBy: installed.result
+                packages, subject: "package list (dpkg-query -W) vs debian:bookworm-slim", limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain", measuredBy: installed.result
             ))
 
             let entrypoint = try #require(image.config.entrypoint.first, "\(OracleImage.tag) has no ENTRYPOINT")
             let binary = try await Self.copyOut(entrypoint, from: OracleImage.tag)
             let swift = ImageChecks.swiftBinary(path: entrypoint, contents: binary)
             try await prove(Measurement(
-                id: swift.id, subject: "entrypoint binary \(entrypoint)", text: swift.measured,
-                limit: "an ELF with the Swift runtime", passed: swift.passed
+                swift, subject: "entrypoint binary \(entrypoint)", limit: "an ELF with the Swift runtime"
             ))
         }
 

@@ -14,8 +14,7 @@ extension Checkpoints {
             let result = try await environment.project(layout: stack.layout, docker: stack.docker).capture(["config", "--quiet"], timeout: .seconds(60))
             let outcome = ComposeChecks.validates(result)
             try await prove(Measurement(
-                id: outcome.id, subject: "docker compose config (.env from .env.example)", text: outcome.measured,
-                limit: "exit status 0, no unset variable", passed: outcome.passed, measuredBy: result
+                outcome, subject: "docker compose config (.env from .env.example)", limit: "exit status 0, no unset variable", measuredBy: result
             ))
         }
 
@@ -26,8 +25,7 @@ extension Checkpoints {
             let logLevelDefault = withoutLogLevel.services["oracle"]?.environment["LOG_LEVEL"] ?? nil
             let outcome = ComposeChecks.oracleService(config.value, logLevelDefault: logLevelDefault)
             try await prove(Measurement(
-                id: outcome.id, subject: "oracle service in docker compose config --format json", text: outcome.measured,
-                limit: "every point of the spec line", passed: outcome.passed, measuredBy: config.result
+                outcome, subject: "oracle service in docker compose config --format json", limit: "every point of the spec line", measuredBy: config.result
             ))
 
             // The declared probe, run where the engine runs it, must reach the Oracle's /health.
@@ -37,8 +35,7 @@ extension Checkpoints {
             let result = try await Stack.shared.docker.exec(Stack.container("oracle"), probe, timeout: .seconds(30))
             let answer = ComposeChecks.healthProbeAnswer(result)
             try await prove(Measurement(
-                id: answer.id, subject: "declared oracle health check run in nps-oracle", text: answer.measured,
-                limit: "exit 0 with the oracle's /health JSON", passed: answer.passed, measuredBy: result
+                answer, subject: "declared oracle health check run in nps-oracle", limit: "exit 0 with the oracle's /health JSON", measuredBy: result
             ))
         }
 
@@ -47,8 +44,7 @@ extension Checkpoints {
             let config = try await exampleConfig()
             let outcome = ComposeChecks.dependencyChain(config.value)
             try await prove(Measurement(
-                id: outcome.id, subject: "depends_on chain in docker compose config --format json", text: outcome.measured,
-                limit: "postgres → oracle, scanner → api → web-ui, all service_healthy", passed: outcome.passed, measuredBy: config.result
+                outcome, subject: "depends_on chain in docker compose config --format json", limit: "postgres → oracle, scanner → api → web-ui, all service_healthy", measuredBy: config.result
             ))
         }
 
@@ -61,8 +57,7 @@ extension Checkpoints {
             let inspection = try await stack.docker.inspectContainer(Stack.container("oracle"))
             let outcome = ComposeChecks.appliedOracleLimits(declared: declared.value, applied: inspection.hostConfig)
             try await prove(Measurement(
-                id: outcome.id, subject: "nps-oracle HostConfig NanoCpus and Memory", text: outcome.measured,
-                limit: "= declared = 1000000000 NanoCpus, 1073741824 bytes", passed: outcome.passed, measuredBy: inspection.result
+                outcome, subject: "nps-oracle HostConfig NanoCpus and Memory", limit: "= declared = 1000000000 NanoCpus, 1073741824 bytes", measuredBy: inspection.result
             ))
         }
 

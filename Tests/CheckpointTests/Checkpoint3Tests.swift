@@ -11,8 +11,7 @@ extension Checkpoints {
             let example = try EnvFile(contentsOf: Stack.shared.layout.environmentExample)
             let outcome = EnvironmentChecks.documented(example)
             try await prove(Measurement(
-                id: outcome.id, subject: "infrastructure/.env.example comments and values", text: outcome.measured,
-                limit: "every variable described, placeholder key under a warning, ORACLE_GRPC_PORT=50052", passed: outcome.passed
+                outcome, subject: "infrastructure/.env.example comments and values", limit: "every variable described, placeholder key under a warning, ORACLE_GRPC_PORT=50052"
             ))
         }
 
@@ -23,8 +22,7 @@ extension Checkpoints {
             let example = try EnvFile(contentsOf: layout.environmentExample)
             let outcome = EnvironmentChecks.complete(composeText: composeText, example: example)
             try await prove(Measurement(
-                id: outcome.id, subject: "docker-compose.yml variables against .env.example", text: outcome.measured,
-                limit: "the same set", passed: outcome.passed
+                outcome, subject: "docker-compose.yml variables against .env.example", limit: "the same set"
             ))
         }
 
@@ -55,9 +53,7 @@ extension Checkpoints {
             ]
             let outcome = EnvironmentChecks.dotenv(copyMatches: copyMatches, checkIgnore: checkIgnore, documents: documents)
             try await prove(Measurement(
-                id: outcome.id, subject: "documented cp command and git check-ignore", text: outcome.measured,
-                limit: "copy equals the example, check-ignore exit 0, command in README and .env.example",
-                passed: outcome.passed, measuredBy: checkIgnore
+                outcome, subject: "documented cp command and git check-ignore", limit: "copy equals the example, check-ignore exit 0, command in README and .env.example", measuredBy: checkIgnore
             ))
         }
     }

@@ -14,8 +14,7 @@ extension Checkpoints {
             let image = try await stack.docker.inspectImage("nps-oracle:latest")
             let outcome = ImageChecks.healthcheckInstruction(image.value)
             try await prove(Measurement(
-                id: outcome.id, subject: "nps-oracle:latest Config.Healthcheck", text: outcome.measured,
-                limit: "interval 10 s, timeout 5 s, retries 3, start period 30 s", passed: outcome.passed, measuredBy: image.result
+                outcome, subject: "nps-oracle:latest Config.Healthcheck", limit: "interval 10 s, timeout 5 s, retries 3, start period 30 s", measuredBy: image.result
             ))
         }
 
@@ -59,9 +58,7 @@ extension Checkpoints {
             let config = try await stack.compose.config()
             let declared = HealthChecks.declaredProbes(config.value)
             try await prove(Measurement(
-                id: declared.id, subject: "health checks in docker compose config --format json", text: declared.measured,
-                limit: "pg_isready, oracle HTTP 8052, scanner gRPC 50051, api /api/health 8000, web-ui HTTP /healthz",
-                passed: declared.passed, measuredBy: config.result
+                declared, subject: "health checks in docker compose config --format json", limit: "pg_isready, oracle HTTP 8052, scanner gRPC 50051, api /api/health 8000, web-ui HTTP /healthz", measuredBy: config.result
             ))
 
             var inspections: [String: ContainerInspection] = [:]
@@ -73,8 +70,7 @@ extension Checkpoints {
             }
             let engine = HealthChecks.engineHealth(inspections)
             try await prove(Measurement(
-                id: engine.id, subject: "engine health status of the five containers", text: engine.measured,
-                limit: "all healthy, last probe passed", passed: engine.passed, measuredBy: lastRun
+                engine, subject: "engine health status of the five containers", limit: "all healthy, last probe passed", measuredBy: lastRun
             ))
         }
 
@@ -85,8 +81,7 @@ extension Checkpoints {
             let healthy = try await Self.runHealthCheckScript()
             let allGood = HealthChecks.script(healthy, stopped: nil)
             try await prove(Measurement(
-                id: allGood.id, subject: "health-check.sh on the healthy stack", text: allGood.measured,
-                limit: "exit 0, coloured", passed: allGood.passed, measuredBy: healthy
+                allGood, subject: "health-check.sh on the healthy stack", limit: "exit 0, coloured", measuredBy: healthy
             ))
 
             let scanner = Stack.container("scanner")
@@ -102,8 +97,7 @@ extension Checkpoints {
             }
             try await stack.ensureRunning()
             try await prove(Measurement(
-                id: outcome.id, subject: "health-check.sh with nps-scanner stopped", text: outcome.measured,
-                limit: "exit 1 naming scanner, coloured", passed: outcome.passed, measuredBy: broken
+                outcome, subject: "health-check.sh with nps-scanner stopped", limit: "exit 1 naming scanner, coloured", measuredBy: broken
             ))
         }
 
@@ -114,8 +108,7 @@ extension Checkpoints {
             let result = try await stack.docker.run(["inspect", Stack.container("oracle"), "--format", "{{.State.Health.Status}}"], timeout: .seconds(30))
             let outcome = HealthChecks.oracleStatus(result.standardOutput)
             try await prove(Measurement(
-                id: outcome.id, subject: "nps-oracle State.Health.Status", text: outcome.measured,
-                limit: "= healthy", passed: outcome.passed, measuredBy: result
+                outcome, subject: "nps-oracle State.Health.Status", limit: "= healthy", measuredBy: result
             ))
         }
 

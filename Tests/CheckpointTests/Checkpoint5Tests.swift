@@ -17,8 +17,7 @@ extension Checkpoints {
             let record = try await FreshStart.shared.measure()
             let outcome = StartupChecks.allHealthy(record.readiness)
             try await prove(Measurement(
-                id: outcome.id, subject: "docker compose up -d (from down) to five healthy services", text: outcome.measured,
-                limit: "each ≤ 120 s after up", passed: outcome.passed, measuredBy: record.up
+                outcome, subject: "docker compose up -d (from down) to five healthy services", limit: "each ≤ 120 s after up", measuredBy: record.up
             ))
             for entry in record.readiness {
                 guard let sinceUp = entry.sinceUp else { continue }
@@ -47,8 +46,7 @@ extension Checkpoints {
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = StartupChecks.oracleStartupLines(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError))
             try await prove(Measurement(
-                id: outcome.id, subject: "startup messages in docker logs nps-oracle", text: outcome.measured,
-                limit: "each of the three at least once", passed: outcome.passed, measuredBy: logs
+                outcome, subject: "startup messages in docker logs nps-oracle", limit: "each of the three at least once", measuredBy: logs
             ))
         }
 
@@ -129,8 +127,7 @@ extension Checkpoints {
             } while clock.now - posted < StackUseChecks.writeLimit
             let outcome = StackUseChecks.suggestionStored(before: before, after: after, suggestion: suggestion, waited: clock.now - posted)
             try await prove(Measurement(
-                id: outcome.id, subject: "oracle_suggestions rows before and after POST /api/oracle/suggest-range", text: outcome.measured,
-                limit: "count works and grows within 5 s", passed: outcome.passed, measuredBy: last
+                outcome, subject: "oracle_suggestions rows before and after POST /api/oracle/suggest-range", limit: "count works and grows within 5 s", measuredBy: last
             ))
         }
 
@@ -152,8 +149,7 @@ extension Checkpoints {
                     recorded: recorded.standardOutput, key: AIStandIn.key, oracleLogs: oracleLogs.standardOutput + oracleLogs.standardError
                 )
                 try await prove(Measurement(
-                    id: requests.id, subject: "Messages API requests recorded by the stand-in, and the key in the Oracle's logs", text: requests.measured,
-                    limit: "x-api-key, anthropic-version 2023-06-01; key never logged", passed: requests.passed, measuredBy: recorded
+                    requests, subject: "Messages API requests recorded by the stand-in, and the key in the Oracle's logs", limit: "x-api-key, anthropic-version 2023-06-01; key never logged", measuredBy: recorded
                 ))
             }
 
@@ -168,8 +164,7 @@ extension Checkpoints {
             let reading = try await HTTPFetch.get(try stack.apiURL(Self.readingPath), timeout: .seconds(20))
             let keyless = StackUseChecks.keylessFallback(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError), reading: reading)
             try await prove(Measurement(
-                id: keyless.id, subject: "nps-oracle without a key: ANTHROPIC_API_KEY warnings since start, and a reading", text: keyless.measured,
-                limit: "exactly 1 warning; reading 200", passed: keyless.passed, measuredBy: logs
+                keyless, subject: "nps-oracle without a key: ANTHROPIC_API_KEY warnings since start, and a reading", limit: "exactly 1 warning; reading 200", measuredBy: logs
             ))
         }
 
@@ -190,8 +185,7 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let outcome = StackUseChecks.restart(healthy: healthy, connectedSinceRestart: connected, logBefore: before, logAfter: after)
             try await prove(Measurement(
-                id: outcome.id, subject: "nps-oracle after docker compose restart oracle", text: outcome.measured,
-                limit: "healthy, \"Connected to database\" again, earlier oracle.log lines kept", passed: outcome.passed, measuredBy: restart
+                outcome, subject: "nps-oracle after docker compose restart oracle", limit: "healthy, \"Connected to database\" again, earlier oracle.log lines kept", measuredBy: restart
             ))
         }
 
@@ -210,8 +204,7 @@ extension Checkpoints {
             let stops = ContainerStop.fromEvents(events.value)
             let outcome = ShutdownChecks.gracefulStops(stops, expected: Stack.services.map(Stack.container))
             try await prove(Measurement(
-                id: outcome.id, subject: "docker compose down: signal to exit of each container", text: outcome.measured,
-                limit: "each < 10 s, exit 0, no SIGKILL", passed: outcome.passed, measuredBy: down
+                outcome, subject: "docker compose down: signal to exit of each container", limit: "each < 10 s, exit 0, no SIGKILL", measuredBy: down
             ))
             for stop in stops {
                 guard let duration = stop.stopDuration else { continue }

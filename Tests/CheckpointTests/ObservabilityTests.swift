@@ -19,8 +19,7 @@ extension Checkpoints {
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = ObservabilityChecks.stdout(logs.standardOutput)
             try await prove(Measurement(
-                id: outcome.id, subject: "lines on stdout of docker logs nps-oracle", text: outcome.measured,
-                limit: "> 0 lines", passed: outcome.passed, measuredBy: logs
+                outcome, subject: "lines on stdout of docker logs nps-oracle", limit: "> 0 lines", measuredBy: logs
             ))
         }
 
@@ -31,15 +30,13 @@ extension Checkpoints {
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = ObservabilityChecks.jsonLines(logs.standardOutput, source: "docker logs nps-oracle (stdout)")
             try await prove(Measurement(
-                id: outcome.id, subject: "lines on stdout of docker logs nps-oracle", text: outcome.measured,
-                limit: "every line a JSON object with time, level, message", passed: outcome.passed, measuredBy: logs
+                outcome, subject: "lines on stdout of docker logs nps-oracle", limit: "every line a JSON object with time, level, message", measuredBy: logs
             ))
             // The Oracle writes to stderr only when its log file fails; whatever it writes there must be JSON too.
             if !logs.standardError.isEmpty {
                 let errors = ObservabilityChecks.jsonLines(logs.standardError, source: "docker logs nps-oracle (stderr)")
                 try await prove(Measurement(
-                    id: errors.id, subject: "lines on stderr of docker logs nps-oracle", text: errors.measured,
-                    limit: "every line a JSON object with time, level, message", passed: errors.passed, measuredBy: logs
+                    errors, subject: "lines on stderr of docker logs nps-oracle", limit: "every line a JSON object with time, level, message", measuredBy: logs
                 ))
             }
         }
@@ -59,8 +56,7 @@ extension Checkpoints {
             let file = try Self.logFolderText(stack.layout.logsVolume)
             let outcome = ObservabilityChecks.fileMatchesStdout(stdout: logs.standardOutput, file: file)
             try await prove(Measurement(
-                id: outcome.id, subject: "stdout since StartedAt vs volumes/logs/oracle.log (and its backups)", text: outcome.measured,
-                limit: "the same lines", passed: outcome.passed, measuredBy: logs
+                outcome, subject: "stdout since StartedAt vs volumes/logs/oracle.log (and its backups)", limit: "the same lines", measuredBy: logs
             ))
         }
 

@@ -22,8 +22,8 @@ extension Checkpoints {
                 firstAnswer: firstAnswer.map { .seconds($0.timeIntervalSince(healthy.startedAt)) }
             )
             try await prove(Measurement(
-                id: outcome.id, subject: "nps-oracle StartedAt to its first passing health probe (docker compose stop, start)",
-                text: outcome.measured, limit: "< 30 s", passed: outcome.passed
+                outcome, subject: "nps-oracle StartedAt to its first passing health probe (docker compose stop, start)",
+                limit: "< 30 s"
             ))
             // Whatever depends on the Oracle and went down with it is brought back by the tests that need it.
             try await stack.ensureRunning(["oracle"])
@@ -39,8 +39,8 @@ extension Checkpoints {
             let calls = try await load.readings(200, concurrency: 1)
             let latency = PerformanceChecks.callLatency(calls.value)
             try await prove(Measurement(
-                id: latency.id, subject: "median of 200 sequential GetReading calls, no AI (oracle_load.py --readings 200)",
-                text: latency.measured, limit: "p50 < 10 ms", passed: latency.passed, measuredBy: calls.result
+                latency, subject: "median of 200 sequential GetReading calls, no AI (oracle_load.py --readings 200)",
+                limit: "p50 < 10 ms", measuredBy: calls.result
             ))
 
             try await stack.compose.stop("oracle")
@@ -54,8 +54,8 @@ extension Checkpoints {
             let startedAt = try #require(inspection.state.startedAt, "nps-oracle has no StartedAt after its start")
             let accepted = PerformanceChecks.grpcReady(ready.value, startedAt: startedAt)
             try await prove(Measurement(
-                id: accepted.id, subject: "nps-oracle StartedAt to its first answered GetReading (oracle_load.py --wait-ready)",
-                text: accepted.measured, limit: "< 30 s", passed: accepted.passed, measuredBy: ready.result
+                accepted, subject: "nps-oracle StartedAt to its first answered GetReading (oracle_load.py --wait-ready)",
+                limit: "< 30 s", measuredBy: ready.result
             ))
             try await stack.ensureRunning(["oracle"])
         }
@@ -77,8 +77,7 @@ extension Checkpoints {
             }
             let outcome = PerformanceChecks.health(replies, requested: requested, failures: failures)
             try await prove(Measurement(
-                id: outcome.id, subject: "50 sequential GET \(url.absoluteString)", text: outcome.measured,
-                limit: "every answer 200 in < 2 s", passed: outcome.passed
+                outcome, subject: "50 sequential GET \(url.absoluteString)", limit: "every answer 200 in < 2 s"
             ))
         }
 
@@ -91,8 +90,8 @@ extension Checkpoints {
             let (calls, samples) = try await sampler.sample { try await load.readings(20_000, concurrency: 16) }
             let outcome = PerformanceChecks.resources(samples, load: calls.value)
             try await prove(Measurement(
-                id: outcome.id, subject: "docker stats of nps-oracle every 0.5 s during 20,000 GetReading at concurrency 16",
-                text: outcome.measured, limit: "CPU ≤ 100 % (1 CPU), memory < 1 GiB", passed: outcome.passed,
+                outcome, subject: "docker stats of nps-oracle every 0.5 s during 20,000 GetReading at concurrency 16",
+                limit: "CPU ≤ 100 % (1 CPU), memory < 1 GiB",
                 measuredBy: calls.result
             ))
         }
@@ -104,8 +103,8 @@ extension Checkpoints {
             let calls = try await OracleLoad(layout: stack.layout).readings(1000, concurrency: 8)
             let outcome = PerformanceChecks.analysis(calls.value)
             try await prove(Measurement(
-                id: outcome.id, subject: "wall time of 1,000 GetReading at concurrency 8 (oracle_load.py --readings 1000)",
-                text: outcome.measured, limit: "< 5 s", passed: outcome.passed, measuredBy: calls.result
+                outcome, subject: "wall time of 1,000 GetReading at concurrency 8 (oracle_load.py --readings 1000)",
+                limit: "< 5 s", measuredBy: calls.result
             ))
         }
 

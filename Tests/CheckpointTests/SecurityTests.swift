@@ -17,8 +17,7 @@ extension Checkpoints {
             let image = try await stack.docker.inspectImage(running.imageID)
             let outcome = SecurityChecks.nonRoot(whoami: whoami.standardOutput, uid: uid.standardOutput, imageUser: image.config.user)
             try await prove(Measurement(
-                id: outcome.id, subject: "user of nps-oracle (whoami, id -u, image Config.User)", text: outcome.measured,
-                limit: "not root, uid 1000", passed: outcome.passed, measuredBy: whoami
+                outcome, subject: "user of nps-oracle (whoami, id -u, image Config.User)", limit: "not root, uid 1000", measuredBy: whoami
             ))
         }
 
@@ -53,8 +52,7 @@ extension Checkpoints {
 
             let outcome = SecurityChecks.noSecrets(findings, scanned: scanned)
             try await prove(Measurement(
-                id: outcome.id, subject: "secrets in \(scanned.joined(separator: ", "))", text: outcome.measured,
-                limit: "none: only ${VAR} references, no value from the env file", passed: outcome.passed
+                outcome, subject: "secrets in \(scanned.joined(separator: ", "))", limit: "none: only ${VAR} references, no value from the env file"
             ))
         }
 
@@ -64,8 +62,7 @@ extension Checkpoints {
             let config = try await stack.compose.config()
             let declared = SecurityChecks.declaredNetwork(config.value)
             try await prove(Measurement(
-                id: declared.id, subject: "networks and ports in docker compose config --format json", text: declared.measured,
-                limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1", passed: declared.passed,
+                declared, subject: "networks and ports in docker compose config --format json", limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1",
                 measuredBy: config.result
             ))
 
@@ -73,8 +70,7 @@ extension Checkpoints {
             let containers = try await Self.inspectAll(config.value)
             let applied = SecurityChecks.appliedNetwork(config.value, containers: containers)
             try await prove(Measurement(
-                id: applied.id, subject: "networks and port bindings of the running containers (docker inspect)", text: applied.measured,
-                limit: "as declared: nps-network only, bindings on 127.0.0.1", passed: applied.passed
+                applied, subject: "networks and port bindings of the running containers (docker inspect)", limit: "as declared: nps-network only, bindings on 127.0.0.1"
             ))
         }
 
@@ -84,16 +80,14 @@ extension Checkpoints {
             let config = try await stack.compose.config()
             let declared = ComposeChecks.everyServiceLimited(config.value)
             try await prove(Measurement(
-                id: declared.id, subject: "deploy.resources.limits in docker compose config --format json", text: declared.measured,
-                limit: "cpus and memory for every service", passed: declared.passed, measuredBy: config.result
+                declared, subject: "deploy.resources.limits in docker compose config --format json", limit: "cpus and memory for every service", measuredBy: config.result
             ))
 
             try await stack.ensureRunning()
             let containers = try await Self.inspectAll(config.value)
             let applied = SecurityChecks.appliedLimits(config.value, containers: containers)
             try await prove(Measurement(
-                id: applied.id, subject: "HostConfig NanoCpus and Memory of the running containers", text: applied.measured,
-                limit: "non-zero and equal to the declared limits", passed: applied.passed
+                applied, subject: "HostConfig NanoCpus and Memory of the running containers", limit: "non-zero and equal to the declared limits"
             ))
         }
 

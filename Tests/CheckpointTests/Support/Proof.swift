@@ -11,3 +11,10 @@ func prove(_ measurement: Measurement, sourceLocation: SourceLocation = #_source
         sourceLocation: sourceLocation
     )
 }
+
+extension Measurement {
+    /// The report line of a check's outcome: its ID, what it measured and its verdict, with the limit in words.
+    init(_ outcome: CheckOutcome, subject: String, limit: String, measuredBy result: CommandResult? = nil) {
+        self.init(id: outcome.id, subject: subject, text: outcome.measured, limit: limit, passed: outcome.passed, measuredBy: result)
+    }
+}

@@ -1,6 +1,6 @@
 /// What one `docker inspect` says about a container the harness is waiting on.
 enum HealthAssessment: Sendable, Equatable {
-    /// It is healthy.
+    /// It is healthy and its last probe passed.
     case healthy
     /// Its checks have not decided yet; carries the health status ("starting").
     case pending(status: String)
@@ -20,6 +20,9 @@ enum HealthAssessment: Sendable, Equatable {
             return
         }
         switch health.status {
+        // The engine keeps "healthy" until `retries` probes in a row fail: a failing streak is not healthy yet.
+        case "healthy" where health.failingStreak > 0:
+            self = .pending(status: "healthy, but its last \(health.failingStreak) probe(s) failed")
         case "healthy": self = .healthy
         case "unhealthy": self = .failed(.unhealthy(container: inspection.name, lastOutput: health.log.last?.output ?? ""))
         default: self = .pending(status: health.status)

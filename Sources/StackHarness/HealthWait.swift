@@ -1,6 +1,6 @@
 import Foundation
 
-/// Waits for one container to be healthy, polling `docker inspect`, and fails fast when it cannot become so.
+/// Waits for one container to be healthy with a passing last probe, polling `docker inspect`, and fails fast when it cannot become so.
 public struct HealthWait: Sendable {
     /// Docker keeps this many probes in `State.Health.Log`.
     static let keptProbeCount = 5

@@ -61,6 +61,14 @@ struct ContainerInspectionTests {
         #expect(failure.description == "harness-sample exited with code 137")
     }
 
+    @Test("a healthy status whose last probe failed is not healthy yet")
+    func failingProbe() throws {
+        let inspection = try ContainerInspection.decode(Sample.data("container-inspect-failing-probe.json"))
+        #expect(inspection.state.health?.status == "healthy")
+        #expect(inspection.state.health?.failingStreak == 1)
+        #expect(HealthAssessment(inspection, restarted: false) == .pending(status: "healthy, but its last 1 probe(s) failed"))
+    }
+
     @Test("time to healthy comes from the first passing probe")
     func healthyMoment() throws {
         let inspection = try ContainerInspection.decode(Sample.data("container-inspect-healthy.json"))

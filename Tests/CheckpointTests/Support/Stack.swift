@@ -75,7 +75,7 @@ actor Stack {
     /// passwords would refuse the Oracle's login).
     nonisolated var ownsData: Bool { compose.environmentFile?.path != layout.environmentFile.path }
 
-    /// Brings `services` (and what they depend on) up and waits until they are healthy; returns the compose run.
+    /// Brings `services` (and what they depend on) up and waits until they are healthy with passing last probes; returns the compose run.
     @discardableResult
     func ensureRunning(_ services: [String] = Stack.services) async throws -> CommandResult {
         try await ensureImages()
@@ -86,6 +86,10 @@ actor Stack {
         try prepareLogsVolume()
         let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
         startedServices.formUnion(services)
+        // `up --wait` accepts a "healthy" status that a test's disturbance left with failing probes; wait those out.
+        for service in services {
+            _ = try await HealthWait(container: Stack.container(service), docker: docker).untilHealthy(budget: .seconds(60))
+        }
         return result
     }
 

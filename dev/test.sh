@@ -12,6 +12,19 @@ mkdir -p reports
 say "generated gRPC code matches Protos/ (dev/check-generated-code.sh)"
 dev/check-generated-code.sh
 
+# The test clusters: the shared one, and the one the reconnect test stops and starts. Those this run
+# starts are stopped when it ends, however it ends; one already running is left as it was found.
+test_clusters=("/tmp/nps-test-pg 25432" "/tmp/nps-test-pg-reconnect 25433")
+cluster() { NPS_TEST_PG_DIR=${1% *} NPS_TEST_PG_PORT=${1#* } dev/postgres-test-server.sh "$2"; }
+clusters_to_stop=()
+for c in "${test_clusters[@]}"; do
+    cluster "$c" status >/dev/null 2>&1 || clusters_to_stop+=("$c")
+done
+stop_clusters() {
+    for c in "${clusters_to_stop[@]}"; do cluster "$c" stop >/dev/null 2>&1 || true; done
+}
+trap stop_clusters EXIT
+
 say "PostgreSQL for the tests (dev/postgres-test-server.sh)"
 dev/postgres-test-server.sh start
 

@@ -27,7 +27,7 @@ struct DatabaseTests {
     /// Runs `body` holding an exclusive lock that every test run on this machine takes before stopping the
     /// disposable database, so two test processes (two checkouts, two engineers) never stop it under each other.
     static func holdingDisposableDatabase<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        let path = "/tmp/nps-test-pg-\(TestDatabase.disposable.name).test-lock"
+        let path = TestDatabase.disposable.directory + ".test-lock"
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw RunningOracleError(message: "cannot open \(path): errno \(errno)") }
         defer { close(descriptor) }

@@ -6,13 +6,14 @@ import Testing
 /// Each named instance is its own cluster on its own port, so a test that stops its database
 /// never disturbs the others running in parallel.
 struct TestDatabase: Sendable {
-    /// The shared instance for tests that only read and write.
-    static let shared = TestDatabase(name: "shared", port: 25432)
+    /// The shared instance for tests that only read and write: the script's default cluster, the one
+    /// `dev/test.sh` and the README's `dev/postgres-test-server.sh start` run.
+    static let shared = TestDatabase(directory: "/tmp/nps-test-pg", port: 25432)
     /// The instance the reconnect test stops and starts.
-    static let disposable = TestDatabase(name: "reconnect", port: 25433)
+    static let disposable = TestDatabase(directory: "/tmp/nps-test-pg-reconnect", port: 25433)
 
-    /// Folder-and-log name of this instance.
-    let name: String
+    /// The cluster's folder (data, log, socket).
+    let directory: String
     /// Its TCP port on 127.0.0.1.
     let port: Int
 
@@ -44,7 +45,7 @@ struct TestDatabase: Sendable {
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NPS_TEST_PG_PORT"] = "\(port)"
-        environment["NPS_TEST_PG_DIR"] = "/tmp/nps-test-pg-\(name)"
+        environment["NPS_TEST_PG_DIR"] = directory
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

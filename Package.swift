@@ -42,9 +42,19 @@ let package = Package(
             name: "GRPCHealth",
             dependencies: ["OracleAPI", .product(name: "GRPCCore", package: "grpc-swift-2")]
         ),
+        // The ServiceGroup every executable runs in its container, with one shutdown policy.
+        .target(
+            name: "ContainerLifecycle",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "OracleService",
             dependencies: [
+                "ContainerLifecycle",
                 "OracleEngines",
                 "OracleAPI",
                 "GRPCHealth",
@@ -85,6 +95,7 @@ let package = Package(
         .executableTarget(
             name: "APIStandIn",
             dependencies: [
+                "ContainerLifecycle",
                 "OracleAPI",
                 "StandInSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -100,6 +111,7 @@ let package = Package(
         .executableTarget(
             name: "ScannerStandIn",
             dependencies: [
+                "ContainerLifecycle",
                 "OracleAPI",
                 "GRPCHealth",
                 "StandInSupport",

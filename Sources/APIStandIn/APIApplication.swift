@@ -1,18 +1,18 @@
 import AsyncHTTPClient
+import ContainerLifecycle
 import GRPCCore
 import Hummingbird
 import Logging
 import OracleAPI
 import ServiceLifecycle
 import StandInSupport
-import UnixSignals
 
 /// The assembled api stand-in: the Oracle client and the HTTP listener, in start order.
-struct APIApplication: Sendable {
+struct APIApplication: ContainerApplication {
     /// The HTTP port once bound; tests configure port 0 and read it here.
     let port: ListeningPort
     /// Services in start order; they stop in reverse, so the Oracle client outlives the requests that use it.
-    let services: [any Service]
+    let services: [ServiceGroupConfiguration.ServiceConfiguration]
     /// The stand-in's logger.
     let logger: Logger
 
@@ -38,21 +38,7 @@ struct APIApplication: Sendable {
             logger: logger
         )
         self.port = port
-        services = [GRPCClientService(client: client), server]
+        services = [.init(service: GRPCClientService(client: client)), .init(service: server)]
         self.logger = logger
-    }
-
-    /// Runs until a signal in `signals` (or a failing service) stops it; graceful shutdown takes at most 1.5 s.
-    func run(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
-        try await makeGroup(gracefulShutdownSignals: signals).run()
-    }
-
-    /// The group that runs the services; tests trigger its graceful shutdown themselves.
-    func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = []) -> ServiceGroup {
-        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
-        // Docker allows 10 s before SIGKILL; idle keep-alive clients must not hold the stop up.
-        configuration.maximumGracefulShutdownDuration = .milliseconds(1500)
-        configuration.maximumCancellationDuration = .milliseconds(300)
-        return ServiceGroup(configuration: configuration)
     }
 }

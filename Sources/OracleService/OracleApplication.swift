@@ -1,33 +1,20 @@
 import AsyncHTTPClient
+import ContainerLifecycle
 import GRPCCore
 import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import PostgresNIO
 import ServiceLifecycle
-import UnixSignals
 
 /// The assembled Oracle: its services in start order and the state they share.
-struct OracleApplication: Sendable {
+struct OracleApplication: ContainerApplication {
     /// Live health state; tests read the bound ports from it.
     let status: OracleStatus
     /// Services in start order; they stop in reverse.
-    let services: [any Service]
+    let services: [ServiceGroupConfiguration.ServiceConfiguration]
     /// The service's logger.
     let logger: Logger
-
-    /// Runs until a signal in `signals` (or a failing service) stops it; graceful shutdown takes at most 1.5 s.
-    func run(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
-        try await makeGroup(gracefulShutdownSignals: signals).run()
-    }
-
-    /// The group that runs the services; tests trigger its graceful shutdown themselves.
-    func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = []) -> ServiceGroup {
-        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
-        configuration.maximumGracefulShutdownDuration = .milliseconds(1500)
-        configuration.maximumCancellationDuration = .milliseconds(300)
-        return ServiceGroup(configuration: configuration)
-    }
 }
 
 /// Builds the Oracle from its configuration; tests call it with ports 0.
@@ -74,11 +61,11 @@ func buildApplication(configuration: OracleConfiguration, logger: Logger) -> Ora
     return OracleApplication(
         status: status,
         services: [
-            postgres,
-            monitor,
-            writer,
-            HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger),
-            GRPCServerService(server: server, configuredPort: configuration.grpcPort, status: status, board: board, logger: logger),
+            .init(service: postgres),
+            .init(service: monitor),
+            .init(service: writer),
+            .init(service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger)),
+            .init(service: GRPCServerService(server: server, configuredPort: configuration.grpcPort, status: status, board: board, logger: logger)),
         ],
         logger: logger
     )

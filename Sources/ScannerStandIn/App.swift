@@ -1,20 +1,6 @@
 import Logging
 import StandInSupport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// `nps-scanner-stand-in`: a small, real stand-in for the scanner service (owned by another team), or with
 /// `healthcheck` a probe of a running one (the container's HEALTHCHECK).
 ///
@@ -22,19 +8,7 @@ import Foundation
 @main
 struct App {
     static func main() async {
-        let arguments = CommandLine.arguments.dropFirst()
-        let environment = StandInEnvironment(ProcessInfo.processInfo.environment)
-        switch arguments.first {
-        case nil:
-            await serve(environment: environment)
-        case "healthcheck":
-            exit(await HealthProbe.run(environment: environment))
-        default:
-            ProcessExit.fail(
-                program: "nps-scanner-stand-in",
-                "unknown argument '\(arguments.joined(separator: " "))'; usage: nps-scanner-stand-in [healthcheck]"
-            )
-        }
+        await StandInCommand.main(program: "nps-scanner-stand-in", serve: serve, probe: HealthProbe.run)
     }
 
     private static func serve(environment: StandInEnvironment) async {

@@ -1,3 +1,4 @@
+import ContainerLifecycle
 import GRPCCore
 import GRPCHealth
 import GRPCNIOTransportHTTP2
@@ -5,10 +6,9 @@ import Logging
 import OracleAPI
 import ServiceLifecycle
 import StandInSupport
-import UnixSignals
 
 /// The assembled scanner stand-in: the Oracle client, the health server and the one range request, in start order.
-struct ScannerApplication: Sendable {
+struct ScannerApplication: ContainerApplication {
     /// The gRPC port once bound; tests configure port 0 and read it here.
     let port: ListeningPort
     /// The status the health service answers with.
@@ -46,19 +46,5 @@ struct ScannerApplication: Sendable {
             .init(service: suggestion, successTerminationBehavior: .ignore),
         ]
         self.logger = logger
-    }
-
-    /// Runs until a signal in `signals` (or a failing service) stops it; graceful shutdown takes at most 1.5 s.
-    func run(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
-        try await makeGroup(gracefulShutdownSignals: signals).run()
-    }
-
-    /// The group that runs the services; tests trigger its graceful shutdown themselves.
-    func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = []) -> ServiceGroup {
-        var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
-        // Docker allows 10 s before SIGKILL; an open health Watch must not hold the stop up.
-        configuration.maximumGracefulShutdownDuration = .milliseconds(1500)
-        configuration.maximumCancellationDuration = .milliseconds(300)
-        return ServiceGroup(configuration: configuration)
     }
 }

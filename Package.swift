@@ -131,9 +131,12 @@ let package = Package(
 if Context.environment["NPS_IMAGE_BUILD"] == nil {
     package.targets += [
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),
+        // The test PostgreSQL clusters (dev/postgres-test-server.sh) that the Oracle's and the stand-ins' tests share.
+        .target(name: "TestPostgres", path: "Tests/TestPostgres"),
         .testTarget(
             name: "OracleServiceTests",
             dependencies: [
+                "TestPostgres",
                 "OracleService",
                 "GRPCHealth",
                 "OracleAPI",
@@ -147,6 +150,7 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
         .testTarget(
             name: "StandInTests",
             dependencies: [
+                "TestPostgres",
                 "APIStandIn",
                 "ScannerStandIn",
                 "StandInSupport",

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import OracleAPI
+import TestPostgres
 import Testing
 
 /// "With ANTHROPIC_API_KEY set, interpretations are written by the Messages API … without a key, or when the call

@@ -1,4 +1,5 @@
 import Foundation
+import TestPostgres
 import Testing
 
 /// A bad configuration stops the real binary at once: exit status 1 and exactly one stderr line naming the variable.

@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
 import Synchronization
+import TestPostgres
 import Testing
 
 @testable import OracleService

@@ -1,4 +1,5 @@
 import Foundation
+import TestPostgres
 import Testing
 
 /// `nps-oracle healthcheck`, the container's HEALTHCHECK: exit 0 only when `/health` on HEALTH_PORT answers 200.

@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import OracleAPI
+import TestPostgres
 import Testing
 
 /// "One JSON object per line on stdout and in the log file (rotated, 5 backups): time (ISO 8601, UTC), level,

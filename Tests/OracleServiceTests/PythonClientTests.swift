@@ -1,4 +1,5 @@
 import Foundation
+import TestPostgres
 import Testing
 
 /// "An existing client (for example Python grpcio stubs generated from the same definition) works unchanged

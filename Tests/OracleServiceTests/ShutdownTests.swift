@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
 import Synchronization
+import TestPostgres
 import Testing
 
 /// "On SIGTERM: health turns NOT_SERVING, in-flight calls finish, and the process exits 0 within a few seconds",

@@ -1,42 +1,45 @@
 import Foundation
-import Testing
 
 /// A real PostgreSQL for the tests, run by `dev/postgres-test-server.sh` with the repo's init SQL applied.
 ///
-/// Each named instance is its own cluster on its own port, so a test that stops its database
+/// Each instance is its own cluster on its own port, so a test that stops its database
 /// never disturbs the others running in parallel.
-struct TestDatabase: Sendable {
+public struct TestDatabase: Sendable {
     /// The shared instance for tests that only read and write: the script's default cluster, the one
     /// `dev/test.sh` and the README's `dev/postgres-test-server.sh start` run.
-    static let shared = TestDatabase(directory: "/tmp/nps-test-pg", port: 25432)
+    public static let shared = TestDatabase(directory: "/tmp/nps-test-pg", port: 25432)
     /// The instance the reconnect test stops and starts.
-    static let disposable = TestDatabase(directory: "/tmp/nps-test-pg-reconnect", port: 25433)
+    public static let disposable = TestDatabase(directory: "/tmp/nps-test-pg-reconnect", port: 25433)
 
     /// The cluster's folder (data, log, socket).
-    let directory: String
+    public let directory: String
     /// Its TCP port on 127.0.0.1.
-    let port: Int
+    public let port: Int
 
     /// Starts the cluster if it is not running and returns its `postgres://` URL.
     @discardableResult
-    func start() throws -> String {
+    public func start() throws -> String {
         try run("start")
         return try run("url").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Stops the cluster, keeping its data.
-    func stop() throws { try run("stop") }
+    public func stop() throws { try run("stop") }
 
     /// Runs `psql -Atc sql` against the cluster and returns its output.
-    func query(_ sql: String) throws -> String {
+    public func query(_ sql: String) throws -> String {
         let url = try run("url").trimmingCharacters(in: .whitespacesAndNewlines)
         return try execute("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-Atc", sql])
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `dev/postgres-test-server.sh`, found from this file (`Tests/TestPostgres/`).
+    private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("dev/postgres-test-server.sh")
+
     @discardableResult
     private func run(_ arguments: String...) throws -> String {
-        try execute("/bin/bash", [RepositoryPaths.file("dev/postgres-test-server.sh").path] + arguments)
+        try execute("/bin/bash", [Self.script.path] + arguments)
     }
 
     private func execute(_ executable: String, _ arguments: [String]) throws -> String {
@@ -80,8 +83,11 @@ struct TestDatabase: Sendable {
 }
 
 /// The test database script failed; the description quotes the command and its output.
-struct TestDatabaseError: Error, CustomStringConvertible {
-    let command: String
-    let output: String
-    var description: String { "\(command) failed:\n\(output)" }
+public struct TestDatabaseError: Error, CustomStringConvertible {
+    /// The command line that failed.
+    public let command: String
+    /// What it printed, stderr first.
+    public let output: String
+    /// The command and its output.
+    public var description: String { "\(command) failed:\n\(output)" }
 }

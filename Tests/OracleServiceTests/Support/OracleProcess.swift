@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
 import Synchronization
+import TestPostgres
 
 /// The real `nps-oracle` binary run as a child process, the way a user or a container runs it.
 ///

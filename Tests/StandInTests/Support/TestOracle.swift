@@ -1,9 +1,10 @@
 import Foundation
+import TestPostgres
 
 /// The real `nps-oracle` binary on loopback, against the shared test PostgreSQL (`dev/postgres-test-server.sh`).
 final class TestOracle: Sendable {
     /// The shared database's URL, started once per test process; the same cluster the Oracle's own tests use.
-    static let databaseURL = Result { try runDatabaseScript("start"); return try runDatabaseScript("url") }
+    static let databaseURL = Result { try TestDatabase.shared.start() }
 
     /// The running binary.
     let process: TestProcess
@@ -42,30 +43,5 @@ final class TestOracle: Sendable {
     /// Stops it with SIGTERM.
     func stop() async throws {
         _ = try await process.stop()
-    }
-
-    /// Runs `dev/postgres-test-server.sh <command>` for the shared cluster and returns its trimmed stdout.
-    @discardableResult
-    private static func runDatabaseScript(_ command: String) throws -> String {
-        let script = Process()
-        script.executableURL = URL(fileURLWithPath: "/bin/bash")
-        script.arguments = [BuildProducts.root.appendingPathComponent("dev/postgres-test-server.sh").path, command]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NPS_TEST_PG_PORT"] = "25432"
-        environment["NPS_TEST_PG_DIR"] = "/tmp/nps-test-pg-shared"
-        script.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        script.standardOutput = output
-        script.standardError = errors
-        try script.run()
-        // The script says little on stderr, so reading stdout first cannot fill the other pipe.
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        script.waitUntilExit()
-        guard script.terminationStatus == 0 else {
-            throw TestProcessError(description: "dev/postgres-test-server.sh \(command) exited \(script.terminationStatus):\n\(errorText)")
-        }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -11,7 +11,7 @@ import TestPostgres
 /// with `BIND_HOST=127.0.0.1`, `GRPC_PORT=0`, `HEALTH_PORT=0` and its own `LOG_FILE` in a temporary directory, so
 /// tests running in parallel never share a port or a file. ``waitUntilReady(within:)`` reads the bound ports from the
 /// service's own log lines. The process is killed when the value is released, whatever the test did.
-final class OracleProcess: @unchecked Sendable {
+final class OracleProcess: OracleEndpoints, @unchecked Sendable {
     /// The vault key every test process gets.
     static let masterPassword = "test-master-password"
 
@@ -131,28 +131,6 @@ final class OracleProcess: @unchecked Sendable {
     /// Waits for the process to end by itself.
     func waitForExit(within limit: Duration = .seconds(10)) async throws -> ChildProcess.Exit {
         try await child.waitForExit(within: limit)
-    }
-
-    // MARK: Clients
-
-    /// Calls `body` with a plaintext gRPC client connected to the binary.
-    func withClient<T: Sendable>(_ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> T) async throws -> T {
-        try await withGRPCClient(
-            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: grpcPort), transportSecurity: .plaintext),
-            handleClient: body
-        )
-    }
-
-    /// Calls `body` with the typed Oracle client.
-    func withOracle<T: Sendable>(
-        _ body: @Sendable (Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>) async throws -> T
-    ) async throws -> T {
-        try await withClient { try await body(Nps_Oracle_OracleService.Client(wrapping: $0)) }
-    }
-
-    /// `GET /health` on the binary's health port.
-    func health() async throws -> (status: Int, body: [String: Any]) {
-        try await HTTPHealth.get(port: healthPort)
     }
 }
 

@@ -9,7 +9,7 @@ import ServiceLifecycle
 @testable import OracleService
 
 /// An Oracle running in-process on free ports, the way `buildApplication` assembles it for production.
-struct RunningOracle: Sendable {
+struct RunningOracle: OracleEndpoints {
     /// The application under test.
     let application: OracleApplication
     /// Its bound gRPC port.
@@ -60,28 +60,6 @@ struct RunningOracle: Sendable {
                 throw error
             }
         }
-    }
-
-    /// Calls `body` with a plaintext gRPC client connected to this Oracle.
-    func withClient<T: Sendable>(
-        _ body: @Sendable (GRPCClient<HTTP2ClientTransport.Posix>) async throws -> T
-    ) async throws -> T {
-        try await withGRPCClient(
-            transport: .http2NIOPosix(target: .ipv4(address: "127.0.0.1", port: grpcPort), transportSecurity: .plaintext),
-            handleClient: body
-        )
-    }
-
-    /// Calls `body` with the typed Oracle client.
-    func withOracle<T: Sendable>(
-        _ body: @Sendable (Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>) async throws -> T
-    ) async throws -> T {
-        try await withClient { try await body(Nps_Oracle_OracleService.Client(wrapping: $0)) }
-    }
-
-    /// `GET /health`: status code and decoded JSON body.
-    func health() async throws -> (status: Int, body: [String: Any]) {
-        try await HTTPHealth.get(port: healthPort)
     }
 }
 

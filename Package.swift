@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        // Civil dates, RFC 3339 times and the services' JSON log-line encoder; no dependencies, no Foundation.
+        .target(name: "LogTimeFormat"),
         // Pure engines: FC60, numerology, timing, range suggestion, question sign. No I/O.
         .target(name: "OracleEngines"),
         // Messages and gRPC stubs generated from Protos/ by dev/generate.sh (committed).
@@ -131,6 +133,7 @@ let package = Package(
 if Context.environment["NPS_IMAGE_BUILD"] == nil {
     package.targets += [
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),
+        .testTarget(name: "LogTimeFormatTests", dependencies: ["LogTimeFormat"]),
         // The test PostgreSQL clusters (dev/postgres-test-server.sh) that the Oracle's and the stand-ins' tests share.
         .target(name: "TestPostgres", path: "Tests/TestPostgres"),
         .testTarget(

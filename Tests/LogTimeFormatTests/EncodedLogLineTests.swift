@@ -1,20 +1,24 @@
 import Foundation
-import Logging
+import LogTimeFormat
 import Testing
-@testable import OracleService
 
 /// The encoder alone: timestamps, escaping, metadata shapes and key clashes.
-@Suite struct JSONLogLineTests {
+@Suite struct EncodedLogLineTests {
     private func encode(
         message: String = "hello",
         error: String? = nil,
-        metadata: Logger.Metadata = [:],
-        at unixMilliseconds: Int64 = 1_795_922_721_123
+        metadata: [String: LogMetadataValue] = [:],
+        at unixMilliseconds: Int = 1_795_922_721_123
     ) -> String {
-        let line = JSONLogLine(
-            unixMilliseconds: unixMilliseconds, level: .info, message: message, label: "oracle.test",
-            source: "OracleServiceTests", error: error, metadata: metadata)
+        let line = EncodedLogLine(
+            time: UnixInstant(unixMilliseconds: unixMilliseconds), level: "info", message: message,
+            label: "oracle.test", source: "OracleServiceTests", error: error, metadata: metadata)
         return String(decoding: line.bytes, as: UTF8.self)
+    }
+
+    /// Parses one line as a JSON object the way a log collector would.
+    private func object(_ line: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 
     @Test func fixedFieldsComeFirstInSpecOrder() {
@@ -24,15 +28,15 @@ import Testing
     }
 
     @Test(arguments: [
-        Int64(0), 1_795_922_721_123, 1_709_164_800_999, 951_782_400_000, 4_102_444_799_999, -1, -86_400_001,
+        0, 1_795_922_721_123, 1_709_164_800_999, 951_782_400_000, 4_102_444_799_999, -1, -86_400_001,
         253_402_300_799_999,
     ])
-    func timestampMatchesFoundationISO8601(unixMilliseconds: Int64) throws {
+    func timestampMatchesFoundationISO8601(unixMilliseconds: Int) throws {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
         let expected = formatter.string(from: Date(timeIntervalSince1970: Double(unixMilliseconds) / 1000))
-        let object = try TemporaryLogDirectory.object(encode(at: unixMilliseconds))
+        let object = try object(encode(at: unixMilliseconds))
         #expect(object["time"] as? String == expected)
     }
 
@@ -43,7 +47,7 @@ import Testing
     func messageRoundTripsThroughAStrictParserOnOneLine(message: String) throws {
         let line = encode(message: message, error: message, metadata: ["field": .string(message)])
         #expect(line.utf8.filter { $0 < 0x20 } == [UInt8(ascii: "\n")], "only the terminating newline is raw")
-        let object = try TemporaryLogDirectory.object(String(line.dropLast()))
+        let object = try object(String(line.dropLast()))
         #expect(object["message"] as? String == message)
         #expect(object["error"] as? String == message)
         #expect(object["field"] as? String == message)
@@ -55,11 +59,11 @@ import Testing
     }
 
     @Test func nestedMetadataBecomesJSONObjectsAndArrays() throws {
-        let object = try TemporaryLogDirectory.object(encode(metadata: [
-            "request_id": "r-1",
-            "attempt": .stringConvertible(3),
-            "peer": ["host": "db", "ports": [.string("5432"), .stringConvertible(6432)]],
-            "tags": [.string("a"), ["nested": "yes"]],
+        let object = try object(encode(metadata: [
+            "request_id": .string("r-1"),
+            "attempt": .string("3"),
+            "peer": .dictionary(["host": .string("db"), "ports": .array([.string("5432"), .string("6432")])]),
+            "tags": .array([.string("a"), .dictionary(["nested": .string("yes")])]),
         ]))
         #expect(object["request_id"] as? String == "r-1")
         #expect(object["attempt"] as? String == "3")
@@ -71,12 +75,17 @@ import Testing
         #expect((tags.last as? [String: Any])?["nested"] as? String == "yes")
     }
 
+    @Test func nestedKeysAreWrittenSortedAndNeverPrefixed() {
+        let line = encode(metadata: ["peer": .dictionary(["time": .string("t"), "b": .string("2"), "a": .string("1")])])
+        #expect(line.contains(#""peer":{"a":"1","b":"2","time":"t"}"#), "only top-level keys can clash")
+    }
+
     @Test func clashingMetadataKeysArePrefixedNotAllowedToOverwrite() throws {
         let line = encode(error: "boom", metadata: [
-            "message": "from metadata", "meta_message": "taken", "time": "t", "level": "l", "label": "x",
-            "source": "s", "error": "e",
+            "message": .string("from metadata"), "meta_message": .string("taken"), "time": .string("t"),
+            "level": .string("l"), "label": .string("x"), "source": .string("s"), "error": .string("e"),
         ])
-        let object = try TemporaryLogDirectory.object(line)
+        let object = try object(line)
         #expect(object["message"] as? String == "hello")
         #expect(object["meta_message"] as? String == "taken")
         #expect(object["meta_meta_message"] as? String == "from metadata")
@@ -90,5 +99,17 @@ import Testing
         #expect(object["error"] as? String == "boom")
         #expect(object["meta_error"] as? String == "e")
         #expect(object.count == 13, "no key was emitted twice or lost")
+    }
+
+    @Test func aMetadataErrorWithoutACallErrorIsStillPrefixed() throws {
+        let object = try object(encode(metadata: ["error": .string("from metadata")]))
+        #expect(object["error"] == nil, "the reserved key stays the call's own")
+        #expect(object["meta_error"] as? String == "from metadata")
+    }
+
+    @Test func theReservedKeysAreTheFieldsWrittenInOrder() {
+        #expect(LogLineKey.allCases.map(\.rawValue) == ["time", "level", "message", "label", "source", "error"])
+        #expect(LogLineKey.reserved == Set(LogLineKey.allCases.map(\.rawValue)))
+        #expect(LogLineKey.required == [.time, .level, .message])
     }
 }

@@ -29,7 +29,7 @@ let package = Package(
         // Civil dates, RFC 3339 times and the services' JSON log-line encoder; no dependencies, no Foundation.
         .target(name: "LogTimeFormat"),
         // Pure engines: FC60, numerology, timing, range suggestion, question sign. No I/O.
-        .target(name: "OracleEngines"),
+        .target(name: "OracleEngines", dependencies: ["LogTimeFormat"]),
         // Messages and gRPC stubs generated from Protos/ by dev/generate.sh (committed).
         .target(
             name: "OracleAPI",
@@ -123,8 +123,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Drives Docker through Process; Foundation only, by design.
-        .target(name: "StackHarness"),
+        // Drives Docker through Process; Foundation and the dependency-free LogTimeFormat only, by design.
+        .target(name: "StackHarness", dependencies: ["LogTimeFormat"]),
     ]
 )
 
@@ -166,7 +166,7 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
             ]
         ),
         // One Swift Testing suite per checkpoint of the spec; drives Docker through StackHarness only.
-        .testTarget(name: "CheckpointTests", dependencies: ["StackHarness"]),
+        .testTarget(name: "CheckpointTests", dependencies: ["StackHarness", "LogTimeFormat"]),
         .testTarget(
             name: "StackHarnessTests",
             dependencies: ["StackHarness"],

@@ -1,10 +1,9 @@
+import LogTimeFormat
+
 extension Moment {
-    /// Julian Day Number of the local date (Fliegel–Van Flandern; 2000-01-01 is 2451545).
+    /// Julian Day Number of the local date (2000-01-01 is 2451545), counted from the Unix epoch's.
     public var julianDayNumber: Int {
-        let a = (14 - month) / 12
-        let y = year + 4800 - a
-        let m = month + 12 * a - 3
-        return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32045
+        CivilDate(year: year, month: month, day: day).daysSinceUnixEpoch + Moment.unixEpochJulianDay
     }
 
     /// Seconds since 1970-01-01T00:00:00Z of this instant.
@@ -36,26 +35,13 @@ extension Moment {
         // Floor division, so instants before 1970 land on the right day.
         let days = local >= 0 ? local / secondsPerDay : (local - secondsPerDay + 1) / secondsPerDay
         let secondOfDay = Int(local - days * secondsPerDay)
-        let date = Moment.civilDate(daysSinceUnixEpoch: days)
+        let date = CivilDate(daysSinceUnixEpoch: Int(days))
         self.init(
             unchecked: date.year, month: date.month, day: date.day,
             hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
             utcOffsetSeconds: utcOffsetSeconds)
     }
 
+    /// Julian Day Number of 1970-01-01.
     static let unixEpochJulianDay = 2_440_588
-
-    /// Gregorian date of a day count from 1970-01-01 (Howard Hinnant's civil_from_days).
-    static func civilDate(daysSinceUnixEpoch: Int64) -> (year: Int, month: Int, day: Int) {
-        let z = daysSinceUnixEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
 }

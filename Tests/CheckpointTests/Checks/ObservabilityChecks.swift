@@ -1,4 +1,5 @@
 import Foundation
+import LogTimeFormat
 import StackHarness
 
 /// The rules of the Observability checkpoint (OBS.*), as pure functions of log text and log-folder snapshots.
@@ -33,13 +34,13 @@ enum ObservabilityChecks {
         if !bad.isEmpty {
             let samples = lines.rejected.prefix(3).map { "line \($0.lineNumber): \(String($0.text.prefix(120)))" }
             problems.append(
-                "\(source): lines \(lineList(bad)) are not JSON objects with time, level and message"
+                "\(source): lines \(lineList(bad)) are not JSON objects with \(requiredKeys)"
                     + (samples.isEmpty ? "" : " (e.g. " + samples.joined(separator: " | ") + ")")
             )
         }
         return outcome(
             "OBS.json", measured: "\(total) lines, \(bad.count) rejected", problems: problems,
-            held: "every line of \(source) is a JSON object with time, level and message"
+            held: "every line of \(source) is a JSON object with \(requiredKeys)"
         )
     }
 
@@ -108,6 +109,12 @@ enum ObservabilityChecks {
         return outcome("OBS.rotation", measured: measured, problems: problems,
                        held: "oracle.log and \(keptBackups) backups, each ≤ \(rotationBytes) bytes, every line JSON")
     }
+
+    /// The keys every log line must have, as the reasons name them: "time, level and message".
+    static let requiredKeys: String = {
+        let names = LogLineKey.required.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }()
 
     /// The line numbers of lines that are not JSON objects, or are objects without time, level or message.
     static func badLineNumbers(_ lines: JSONLogLines) -> [Int] {

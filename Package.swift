@@ -53,10 +53,19 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // What every executable runs on; its Logging/ folder is the one JSON log handler, sink and bootstrap.
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [
+                "LogTimeFormat",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "OracleService",
             dependencies: [
                 "ContainerLifecycle",
+                "ServiceRuntime",
                 "OracleEngines",
                 "OracleAPI",
                 "GRPCHealth",
@@ -83,10 +92,11 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // What both stand-ins share: JSON-lines stdout logging, configuration errors, the Oracle gRPC client.
+        // What both stand-ins share: configuration errors, the Oracle gRPC client.
         .target(
             name: "StandInSupport",
             dependencies: [
+                "ServiceRuntime",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Logging", package: "swift-log"),
@@ -99,6 +109,7 @@ let package = Package(
             dependencies: [
                 "ContainerLifecycle",
                 "OracleAPI",
+                "ServiceRuntime",
                 "StandInSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -116,6 +127,7 @@ let package = Package(
                 "ContainerLifecycle",
                 "OracleAPI",
                 "GRPCHealth",
+                "ServiceRuntime",
                 "StandInSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
@@ -141,6 +153,8 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
             dependencies: [
                 "TestPostgres",
                 "OracleService",
+                "ServiceRuntime",
+                "LogTimeFormat",
                 "GRPCHealth",
                 "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
@@ -157,6 +171,8 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
                 "APIStandIn",
                 "ScannerStandIn",
                 "StandInSupport",
+                "ServiceRuntime",
+                "LogTimeFormat",
                 "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

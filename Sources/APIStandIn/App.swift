@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 import StandInSupport
 
 /// `nps-api-stand-in`: a small, real stand-in for the api service (owned by another team), or with `healthcheck`
@@ -16,7 +17,7 @@ struct App {
         } catch {
             ProcessExit.fail(program: "nps-api-stand-in", "configuration error: \(error)")
         }
-        JSONLinesLogHandler.bootstrap(logLevel: configuration.logLevel)
+        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
         var logger = Logger(label: "nps.api")
         logger.logLevel = configuration.logLevel
         logger.info(

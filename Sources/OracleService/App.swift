@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 
 #if canImport(Glibc)
 import Glibc

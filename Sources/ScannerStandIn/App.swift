@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 import StandInSupport
 
 /// `nps-scanner-stand-in`: a small, real stand-in for the scanner service (owned by another team), or with
@@ -18,7 +19,7 @@ struct App {
         } catch {
             ProcessExit.fail(program: "nps-scanner-stand-in", "configuration error: \(error)")
         }
-        JSONLinesLogHandler.bootstrap(logLevel: configuration.logLevel)
+        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
         var logger = Logger(label: "nps.scanner")
         logger.logLevel = configuration.logLevel
         logger.info(

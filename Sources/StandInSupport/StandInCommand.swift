@@ -24,6 +24,8 @@ public enum StandInCommand {
         let environment = StandInEnvironment(ProcessInfo.processInfo.environment)
         switch arguments.first {
         case nil:
+            // A closed stdout (a log collector that went away) must not kill the stand-in.
+            signal(SIGPIPE, SIG_IGN)
             await serve(environment)
         case "healthcheck":
             exit(await probe(environment))

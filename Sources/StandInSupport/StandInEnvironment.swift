@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 
 /// Typed reads of the process environment; every bad value becomes a ``ConfigurationError`` naming its variable.
 public struct StandInEnvironment: Sendable {
@@ -36,12 +37,11 @@ public struct StandInEnvironment: Sendable {
         try OracleAddress(parsing: value(name) ?? defaultValue, variable: name)
     }
 
-    /// `LOG_LEVEL` in any case (`WARN` for warning), info when unset.
+    /// `LOG_LEVEL` as every service reads it (any case, `WARN` and `FATAL` as aliases), info when unset.
     public func logLevel() throws(ConfigurationError) -> Logger.Level {
         guard let raw = value("LOG_LEVEL") else { return .info }
-        let lowered = raw.lowercased()
-        guard let level = lowered == "warn" ? .warning : Logger.Level(rawValue: lowered) else {
-            throw ConfigurationError(variable: "LOG_LEVEL", problem: "'\(raw)' is not one of TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL")
+        guard let level = Logger.Level(environmentValue: raw) else {
+            throw ConfigurationError(variable: "LOG_LEVEL", problem: "'\(raw)' is not one of \(Logger.Level.environmentValueChoices)")
         }
         return level
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import Testing
-@testable import OracleService
+import ServiceRuntime
 
 /// The handler end to end through a `LogSink`, with "stdout" redirected to a file so it can be read back.
 @Suite struct JSONLogHandlerTests {
@@ -62,6 +62,33 @@ import Testing
         #expect(object["rows"] as? [String] == ["a", "b"])
         #expect(object["error"] as? String == "Refused()")
         #expect(object["level"] as? String == "error")
+    }
+
+    @Test func clashingAndNestedMetadataKeepTheReservedFieldsAndTheNestingInBothOutputs() throws {
+        let directory = try TemporaryLogDirectory()
+        let (sink, stdout) = try makeSink(in: directory)
+        defer { try? stdout.close() }
+        let logger = Logger(label: "oracle.grpc") { JSONLogHandler(label: $0, sink: sink) }
+        struct Refused: Error {}
+        logger.error("call failed", error: Refused(), metadata: [
+            "error": "from metadata", "message": "clash", "time": "t",
+            "attempt": .stringConvertible(3),
+            "peer": ["host": "db", "ports": [.string("5432"), .stringConvertible(6432)]],
+        ])
+
+        let fileLines = try TemporaryLogDirectory.lines(of: directory.file("oracle.log"))
+        #expect(try TemporaryLogDirectory.lines(of: directory.file("stdout.log")) == fileLines)
+        let object = try TemporaryLogDirectory.object(try #require(fileLines.first))
+        #expect(object["message"] as? String == "call failed")
+        #expect(object["error"] as? String == "Refused()")
+        #expect(object["meta_error"] as? String == "from metadata")
+        #expect(object["meta_message"] as? String == "clash")
+        #expect(object["meta_time"] as? String == "t")
+        #expect((object["time"] as? String)?.hasPrefix("20") == true)
+        #expect(object["attempt"] as? String == "3")
+        let peer = try #require(object["peer"] as? [String: Any])
+        #expect(peer["host"] as? String == "db")
+        #expect(peer["ports"] as? [String] == ["5432", "6432"])
     }
 
     @Test func logLevelIsSettableAndFilters() throws {

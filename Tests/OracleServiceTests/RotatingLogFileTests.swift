@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import OracleService
+@testable import ServiceRuntime
 
 /// Rotation, appending across restarts and the configuration errors of `RotatingLogFile` and `LogSink`.
 @Suite struct RotatingLogFileTests {

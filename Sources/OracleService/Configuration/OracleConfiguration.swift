@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -92,7 +93,7 @@ extension OracleConfiguration {
             guard let parsed = Logger.Level(environmentValue: level) else {
                 throw ConfigurationError(
                     variable: "LOG_LEVEL",
-                    problem: "'\(level)' is not one of TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL"
+                    problem: "'\(level)' is not one of \(Logger.Level.environmentValueChoices)"
                 )
             }
             logLevel = parsed
@@ -102,17 +103,6 @@ extension OracleConfiguration {
         if let backups = try integer("LOG_BACKUPS", in: 0...100, meaning: "a number of files") { logBackups = backups }
         if let bytes = try integer("GRPC_MAX_REQUEST_BYTES", in: 1024...(64 << 20), meaning: "a size in bytes") {
             maxRequestBytes = bytes
-        }
-    }
-}
-
-extension Logger.Level {
-    /// Parses `LOG_LEVEL` values the way operators write them: any case, `WARN` for warning.
-    init?(environmentValue: String) {
-        switch environmentValue.lowercased() {
-        case "warn": self = .warning
-        case "fatal": self = .critical
-        default: self.init(rawValue: environmentValue.lowercased())
         }
     }
 }

@@ -1,7 +1,7 @@
 /// The log file (LOG_FILE) could not be prepared or written; the description names the path and the OS reason.
-struct LogFileError: Error, CustomStringConvertible, Equatable {
+public struct LogFileError: Error, CustomStringConvertible, Equatable {
     /// The step that failed; a directory creation also names the directory that could not be made.
-    enum Operation: Equatable, Sendable {
+    public enum Operation: Equatable, Sendable {
         /// Creating a missing parent directory failed.
         case createDirectory(String)
         /// open(2) of the log file itself failed.
@@ -13,14 +13,14 @@ struct LogFileError: Error, CustomStringConvertible, Equatable {
     }
 
     /// What was being done when the OS refused.
-    let operation: Operation
+    public let operation: Operation
     /// The configured log file path (the value of LOG_FILE or its default).
-    let path: String
+    public let path: String
     /// The errno reported by the failing call.
-    let errorNumber: Int32
+    public let errorNumber: Int32
 
     /// A one-line explanation suitable for a startup configuration error.
-    var description: String {
+    public var description: String {
         let reason = "\(POSIXIO.describe(errorNumber: errorNumber)) (errno \(errorNumber))"
         switch operation {
         case .createDirectory(let directory):

@@ -5,11 +5,13 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LogTimeFormat
 
-/// Thin wrappers over the POSIX calls the log sinks share, so no Foundation is needed on the hot path.
-enum POSIXIO {
+/// Thin wrappers over the POSIX calls the log sinks and the exit path share, so no Foundation is needed on the
+/// hot path.
+public enum POSIXIO {
     /// Writes every byte of `bytes` to `descriptor`, retrying on EINTR and short writes; returns 0 or the errno.
-    static func writeAll(_ bytes: borrowing [UInt8], to descriptor: Int32) -> Int32 {
+    public static func writeAll(_ bytes: borrowing [UInt8], to descriptor: Int32) -> Int32 {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -24,15 +26,15 @@ enum POSIXIO {
         }
     }
 
-    /// The wall-clock time as whole milliseconds since the Unix epoch, read without Foundation.
-    static func currentUnixMilliseconds() -> Int64 {
+    /// The wall-clock time, read without Foundation.
+    public static func now() -> UnixInstant {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+        return UnixInstant(seconds: Int(now.tv_sec), nanoseconds: Int(now.tv_nsec))
     }
 
     /// The C library's text for `code`, e.g. "Permission denied".
-    static func describe(errorNumber code: Int32) -> String {
+    public static func describe(errorNumber code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

@@ -5,7 +5,8 @@ import ServiceLifecycle
 /// Writes queued records to PostgreSQL in order, holding them while the database is away.
 ///
 /// Requests hand records over and return at once; nothing is lost while the database is down,
-/// up to `capacity` records, after which the oldest are dropped with a warning.
+/// up to `capacity` records; once the queue is full, each new record is dropped with a warning
+/// (`.bufferingOldest` keeps the oldest queued records, so they are still written in order).
 final class RecordWriter: Service, Sendable {
     private let client: PostgresClient
     private let status: OracleStatus

@@ -44,27 +44,25 @@ let package = Package(
             name: "GRPCHealth",
             dependencies: ["OracleAPI", .product(name: "GRPCCore", package: "grpc-swift-2")]
         ),
-        // The ServiceGroup every executable runs in its container, with one shutdown policy.
-        .target(
-            name: "ContainerLifecycle",
-            dependencies: [
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
-        ),
-        // What every executable runs on; its Logging/ folder is the one JSON log handler, sink and bootstrap.
+        // The one service runtime of the three executables: command line, environment reads, JSON logging, exit
+        // policy, the ServiceGroup and its shutdown policy, the gRPC server and client lifecycles, the health probes.
         .target(
             name: "ServiceRuntime",
             dependencies: [
                 "LogTimeFormat",
+                "OracleAPI",
+                "GRPCHealth",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(
             name: "OracleService",
             dependencies: [
-                "ContainerLifecycle",
                 "ServiceRuntime",
                 "OracleEngines",
                 "OracleAPI",
@@ -92,25 +90,22 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // What both stand-ins share: configuration errors, the Oracle gRPC client.
+        // The stand-ins' one long-lived gRPC client to the Oracle and its address (`ORACLE_SERVICE_URL`).
         .target(
-            name: "StandInSupport",
+            name: "OracleClient",
             dependencies: [
                 "ServiceRuntime",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // Stand-in for the api service (owned by another team): HTTP on 8000, calls the Oracle over gRPC and HTTP.
         .executableTarget(
             name: "APIStandIn",
             dependencies: [
-                "ContainerLifecycle",
-                "OracleAPI",
                 "ServiceRuntime",
-                "StandInSupport",
+                "OracleClient",
+                "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -124,11 +119,10 @@ let package = Package(
         .executableTarget(
             name: "ScannerStandIn",
             dependencies: [
-                "ContainerLifecycle",
+                "ServiceRuntime",
+                "OracleClient",
                 "OracleAPI",
                 "GRPCHealth",
-                "ServiceRuntime",
-                "StandInSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Logging", package: "swift-log"),
@@ -148,12 +142,22 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
         .testTarget(name: "LogTimeFormatTests", dependencies: ["LogTimeFormat"]),
         // The test PostgreSQL clusters (dev/postgres-test-server.sh) that the Oracle's and the stand-ins' tests share.
         .target(name: "TestPostgres", path: "Tests/TestPostgres"),
+        // What the Oracle's and the stand-ins' tests share: running an application in-process.
+        .target(
+            name: "ServiceTesting",
+            dependencies: [
+                "ServiceRuntime",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/ServiceTesting"
+        ),
         .testTarget(
             name: "OracleServiceTests",
             dependencies: [
                 "TestPostgres",
-                "OracleService",
+                "ServiceTesting",
                 "ServiceRuntime",
+                "OracleService",
                 "LogTimeFormat",
                 "GRPCHealth",
                 "OracleAPI",
@@ -170,9 +174,10 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
                 "TestPostgres",
                 "APIStandIn",
                 "ScannerStandIn",
-                "StandInSupport",
+                "ServiceTesting",
                 "ServiceRuntime",
                 "LogTimeFormat",
+                "OracleClient",
                 "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),

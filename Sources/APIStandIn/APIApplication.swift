@@ -1,14 +1,22 @@
 import AsyncHTTPClient
-import ContainerLifecycle
 import GRPCCore
 import Hummingbird
 import Logging
 import OracleAPI
+import OracleClient
 import ServiceLifecycle
-import StandInSupport
+import ServiceRuntime
 
 /// The assembled api stand-in: the Oracle client and the HTTP listener, in start order.
-struct APIApplication: ContainerApplication {
+struct APIApplication: ServiceApplication {
+    static let identity = ServiceIdentity(
+        program: "nps-api-stand-in",
+        version: StackVersion.current,
+        title: "API stand-in",
+        logLabel: "nps.api"
+    )
+    static let healthProbe = HealthProbe.http(path: "/api/health", portVariable: "PORT", defaultPort: 8000)
+
     /// The HTTP port once bound; tests configure port 0 and read it here.
     let port: ListeningPort
     /// Services in start order; they stop in reverse, so the Oracle client outlives the requests that use it.
@@ -16,8 +24,19 @@ struct APIApplication: ContainerApplication {
     /// The stand-in's logger.
     let logger: Logger
 
-    /// Builds the stand-in from its configuration; tests call it with port 0.
-    init(configuration: APIConfiguration, logger: Logger) throws {
+    static func bootstrapLogging(for configuration: APIConfiguration) {
+        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
+    }
+
+    static func startMetadata(for configuration: APIConfiguration) -> Logger.Metadata {
+        [
+            "port": "\(configuration.port)",
+            "oracle": "\(configuration.oracle)",
+            "oracle_health_url": "\(configuration.oracleHealthURL)",
+        ]
+    }
+
+    static func buildApplication(configuration: APIConfiguration, logger: Logger) throws -> APIApplication {
         let client = try OracleConnection.makeClient(to: configuration.oracle)
         let router = Router()
         router.add(middleware: JSONErrorMiddleware())
@@ -37,8 +56,10 @@ struct APIApplication: ContainerApplication {
             },
             logger: logger
         )
-        self.port = port
-        services = [.init(service: GRPCClientService(client: client)), .init(service: server)]
-        self.logger = logger
+        return APIApplication(
+            port: port,
+            services: [.init(service: GRPCClientService(client: client)), .init(service: server)],
+            logger: logger
+        )
     }
 }

@@ -1,8 +1,9 @@
 import Logging
-import StandInSupport
+import OracleClient
+import ServiceRuntime
 
 /// Everything the api stand-in reads from its environment, validated once at start.
-struct APIConfiguration: Sendable {
+struct APIConfiguration: ServiceConfiguration {
     /// Address the HTTP listener binds to.
     var bindHost = "0.0.0.0"
     /// HTTP port (`PORT`); 0 picks a free port.
@@ -17,16 +18,16 @@ struct APIConfiguration: Sendable {
 
 extension APIConfiguration {
     /// Reads and validates `environment`; the first bad variable stops it with an error naming it.
-    init(environment: StandInEnvironment) throws(ConfigurationError) {
+    init(environment: ServiceEnvironment) throws(ConfigurationError) {
         self.init()
-        port = try environment.port("PORT", default: port)
-        oracle = try environment.oracleAddress("ORACLE_SERVICE_URL", default: "\(oracle)")
+        port = try environment.port("PORT") ?? port
+        oracle = try environment.oracleAddress("ORACLE_SERVICE_URL", default: oracle)
         if let url = environment.value("ORACLE_HEALTH_URL") {
             guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > "https://".count else {
                 throw ConfigurationError(variable: "ORACLE_HEALTH_URL", problem: "'\(url)' is not an http(s) URL")
             }
             oracleHealthURL = url
         }
-        logLevel = try environment.logLevel()
+        logLevel = try environment.logLevel() ?? logLevel
     }
 }

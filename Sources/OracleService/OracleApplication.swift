@@ -1,72 +1,89 @@
 import AsyncHTTPClient
-import ContainerLifecycle
 import GRPCCore
 import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import ServiceRuntime
 
 /// The assembled Oracle: its services in start order and the state they share.
-struct OracleApplication: ContainerApplication {
+struct OracleApplication: ServiceApplication {
+    static let identity = ServiceIdentity(program: "nps-oracle", version: StackVersion.current, title: "Oracle service", logLabel: "nps.oracle")
+    static let healthProbe = HealthProbe.http(path: "/health", portVariable: "HEALTH_PORT", defaultPort: 8052)
+
     /// Live health state; tests read the bound ports from it.
     let status: OracleStatus
     /// Services in start order; they stop in reverse.
     let services: [ServiceGroupConfiguration.ServiceConfiguration]
     /// The service's logger.
     let logger: Logger
-}
 
-/// Builds the Oracle from its configuration; tests call it with ports 0.
-func buildApplication(configuration: OracleConfiguration, logger: Logger) -> OracleApplication {
-    let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil)
-    let postgres = PostgresClient(configuration: .init(configuration.database), backgroundLogger: logger)
-    let monitor = DatabaseMonitor(client: postgres, status: status, target: configuration.database, logger: logger)
-    let writer = RecordWriter(client: postgres, status: status, logger: logger)
+    static func bootstrapLogging(for configuration: OracleConfiguration) throws {
+        let sink = try LogSink(filePath: configuration.logFile, maxFileBytes: configuration.logMaxBytes, backupCount: configuration.logBackups)
+        LoggingSystem.bootstrap(sink: sink, logLevel: configuration.logLevel)
+    }
 
-    let messagesAPI = configuration.anthropicAPIKey.map { key in
-        MessagesAPIClient(
-            http: .shared,
-            baseURL: configuration.anthropicBaseURL,
-            apiKey: key,
-            model: configuration.aiModel,
-            timeout: configuration.aiTimeout
+    static func startMetadata(for configuration: OracleConfiguration) -> Logger.Metadata {
+        [
+            "version": "\(StackVersion.current)",
+            "grpc_port": "\(configuration.grpcPort)",
+            "health_port": "\(configuration.healthPort)",
+            "database": "\(configuration.database.host):\(configuration.database.port)/\(configuration.database.database)",
+            "ai": "\(configuration.anthropicAPIKey == nil ? "fallback" : "configured")",
+            "log_file": "\(configuration.logFile)",
+        ]
+    }
+
+    static func buildApplication(configuration: OracleConfiguration, logger: Logger) -> OracleApplication {
+        let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil)
+        let postgres = PostgresClient(configuration: .init(configuration.database), backgroundLogger: logger)
+        let monitor = DatabaseMonitor(client: postgres, status: status, target: configuration.database, logger: logger)
+        let writer = RecordWriter(client: postgres, status: status, logger: logger)
+
+        let messagesAPI = configuration.anthropicAPIKey.map { key in
+            MessagesAPIClient(
+                http: .shared,
+                baseURL: configuration.anthropicBaseURL,
+                apiKey: key,
+                model: configuration.aiModel,
+                timeout: configuration.aiTimeout
+            )
+        }
+        if messagesAPI == nil {
+            logger.warning("ANTHROPIC_API_KEY is not set; interpretations come from the Oracle's own rules")
+        }
+        let interpreter = Interpreter(client: messagesAPI, logger: logger)
+
+        let board = HealthStatusBoard(services: ["", OracleGRPCService.serviceName])
+        let oracle = OracleGRPCService(
+            status: status,
+            interpreter: interpreter,
+            writer: writer,
+            cipher: InsightCipher(masterPassword: configuration.masterPassword),
+            logger: logger
+        )
+        let server = GRPCServer(
+            transport: .http2NIOPosix(
+                address: GRPCServerService.bindAddress(host: configuration.bindHost, port: configuration.grpcPort),
+                transportSecurity: .plaintext,
+                config: .defaults { $0.rpc.maxRequestPayloadSize = RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes) }
+            ),
+            services: [oracle, GRPCHealthService(board: board)],
+            interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes)]
+        )
+        let listener = GRPCServerService(server: server, configuredPort: configuration.grpcPort, record: status, board: board, logger: logger)
+
+        return OracleApplication(
+            status: status,
+            services: [
+                .init(service: postgres),
+                .init(service: monitor),
+                .init(service: writer),
+                .init(service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger)),
+                .init(service: listener),
+            ],
+            logger: logger
         )
     }
-    if messagesAPI == nil {
-        logger.warning("ANTHROPIC_API_KEY is not set; interpretations come from the Oracle's own rules")
-    }
-    let interpreter = Interpreter(client: messagesAPI, logger: logger)
-
-    let board = HealthStatusBoard(services: ["", OracleGRPCService.serviceName])
-    let oracle = OracleGRPCService(
-        status: status,
-        interpreter: interpreter,
-        writer: writer,
-        cipher: InsightCipher(masterPassword: configuration.masterPassword),
-        logger: logger
-    )
-    let server = GRPCServer(
-        transport: .http2NIOPosix(
-            address: configuration.bindHost.contains(":")
-                ? .ipv6(host: configuration.bindHost, port: configuration.grpcPort)
-                : .ipv4(host: configuration.bindHost, port: configuration.grpcPort),
-            transportSecurity: .plaintext,
-            config: .defaults { $0.rpc.maxRequestPayloadSize = RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes) }
-        ),
-        services: [oracle, GRPCHealthService(board: board)],
-        interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes)]
-    )
-
-    return OracleApplication(
-        status: status,
-        services: [
-            .init(service: postgres),
-            .init(service: monitor),
-            .init(service: writer),
-            .init(service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger)),
-            .init(service: GRPCServerService(server: server, configuredPort: configuration.grpcPort, status: status, board: board, logger: logger)),
-        ],
-        logger: logger
-    )
 }

@@ -1,3 +1,4 @@
+import ServiceRuntime
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -7,7 +8,7 @@ import Foundation
 #endif
 
 /// The live state that health answers are made from; updated by the services, read by every probe.
-final class OracleStatus: Sendable {
+final class OracleStatus: Sendable, GRPCListenerRecord {
     /// Lifecycle of the gRPC listener.
     enum GRPCState: String, Sendable {
         case starting, listening, stopping
@@ -69,7 +70,7 @@ final class OracleStatus: Sendable {
         let healthy = databaseReachable && snapshot.grpc == .listening
         return HealthReport(
             status: healthy ? .healthy : .unhealthy,
-            version: OracleVersion.current,
+            version: StackVersion.current,
             uptimeSeconds: uptime.components.seconds,
             checks: [
                 "database": databaseReachable ? "connected" : "unreachable",

@@ -1,14 +1,22 @@
-import ContainerLifecycle
 import GRPCCore
 import GRPCHealth
 import GRPCNIOTransportHTTP2
 import Logging
 import OracleAPI
+import OracleClient
 import ServiceLifecycle
-import StandInSupport
+import ServiceRuntime
 
 /// The assembled scanner stand-in: the Oracle client, the health server and the one range request, in start order.
-struct ScannerApplication: ContainerApplication {
+struct ScannerApplication: ServiceApplication {
+    static let identity = ServiceIdentity(
+        program: "nps-scanner-stand-in",
+        version: StackVersion.current,
+        title: "Scanner stand-in",
+        logLabel: "nps.scanner"
+    )
+    static let healthProbe = HealthProbe.grpc(portVariable: "GRPC_PORT", defaultPort: 50051)
+
     /// The gRPC port once bound; tests configure port 0 and read it here.
     let port: ListeningPort
     /// The status the health service answers with.
@@ -18,14 +26,25 @@ struct ScannerApplication: ContainerApplication {
     /// The stand-in's logger.
     let logger: Logger
 
-    /// Builds the stand-in from its configuration; tests call it with port 0.
-    init(configuration: ScannerConfiguration, logger: Logger) throws {
+    static func bootstrapLogging(for configuration: ScannerConfiguration) {
+        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
+    }
+
+    static func startMetadata(for configuration: ScannerConfiguration) -> Logger.Metadata {
+        [
+            "grpc_port": "\(configuration.grpcPort)",
+            "oracle": "\(configuration.oracle)",
+            "puzzle_number": "\(configuration.puzzleNumber)",
+        ]
+    }
+
+    static func buildApplication(configuration: ScannerConfiguration, logger: Logger) throws -> ScannerApplication {
         let client = try OracleConnection.makeClient(to: configuration.oracle)
         let health = HealthStatusBoard(services: ["", "nps.scanner.ScannerService"])
         let port = ListeningPort()
         let server = GRPCServer(
             transport: .http2NIOPosix(
-                address: .ipv4(host: configuration.bindHost, port: configuration.grpcPort),
+                address: GRPCServerService.bindAddress(host: configuration.bindHost, port: configuration.grpcPort),
                 transportSecurity: .plaintext
             ),
             services: [GRPCHealthService(board: health)]
@@ -35,16 +54,17 @@ struct ScannerApplication: ContainerApplication {
             puzzleNumber: configuration.puzzleNumber,
             logger: logger
         )
-        self.port = port
-        self.health = health
-        services = [
-            .init(service: GRPCClientService(client: client)),
-            .init(
-                service: HealthServerService(server: server, configuredPort: configuration.grpcPort, port: port, state: health, logger: logger)
-            ),
-            // Its work is done once the Oracle has answered; the others keep running.
-            .init(service: suggestion, successTerminationBehavior: .ignore),
-        ]
-        self.logger = logger
+        let listener = GRPCServerService(server: server, configuredPort: configuration.grpcPort, record: port, board: health, logger: logger)
+        return ScannerApplication(
+            port: port,
+            health: health,
+            services: [
+                .init(service: GRPCClientService(client: client)),
+                .init(service: listener),
+                // Its work is done once the Oracle has answered; the others keep running.
+                .init(service: suggestion, successTerminationBehavior: .ignore),
+            ],
+            logger: logger
+        )
     }
 }

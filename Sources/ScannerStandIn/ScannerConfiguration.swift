@@ -1,9 +1,10 @@
 import Logging
-import StandInSupport
+import OracleClient
+import ServiceRuntime
 
 /// Everything the scanner stand-in reads from its environment, validated once at start.
-struct ScannerConfiguration: Sendable {
-    /// IPv4 address the gRPC listener binds to.
+struct ScannerConfiguration: ServiceConfiguration {
+    /// Address the gRPC listener binds to (an IPv6 literal or IPv4).
     var bindHost = "0.0.0.0"
     /// gRPC port of the health service (`GRPC_PORT`); 0 picks a free port.
     var grpcPort = 50051
@@ -17,11 +18,11 @@ struct ScannerConfiguration: Sendable {
 
 extension ScannerConfiguration {
     /// Reads and validates `environment`; the first bad variable stops it with an error naming it.
-    init(environment: StandInEnvironment) throws(ConfigurationError) {
+    init(environment: ServiceEnvironment) throws(ConfigurationError) {
         self.init()
-        grpcPort = try environment.port("GRPC_PORT", default: grpcPort)
-        oracle = try environment.oracleAddress("ORACLE_SERVICE_URL", default: "\(oracle)")
-        puzzleNumber = UInt32(try environment.integer("PUZZLE_NUMBER", in: 1...160, default: Int(puzzleNumber)))
-        logLevel = try environment.logLevel()
+        grpcPort = try environment.port("GRPC_PORT") ?? grpcPort
+        oracle = try environment.oracleAddress("ORACLE_SERVICE_URL", default: oracle)
+        if let number = try environment.integer("PUZZLE_NUMBER", in: 1...160) { puzzleNumber = UInt32(number) }
+        logLevel = try environment.logLevel() ?? logLevel
     }
 }

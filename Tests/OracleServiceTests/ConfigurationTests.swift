@@ -1,4 +1,5 @@
 import Logging
+import ServiceRuntime
 import Testing
 
 @testable import OracleService
@@ -23,14 +24,14 @@ struct ConfigurationTests {
 
     /// The error `environment` gives; fails the test when it gives none.
     static func error(for extra: [String: String]) -> ConfigurationError? {
-        #expect(throws: ConfigurationError.self, "\(extra)") { try OracleConfiguration(environment: environment(extra)) }
+        #expect(throws: ConfigurationError.self, "\(extra)") { try OracleConfiguration(environment: ServiceEnvironment(environment(extra))) }
     }
 
     // MARK: defaults
 
     @Test("Only DATABASE_URL and NPS_MASTER_PASSWORD set: ports 50052/8052, LOG_LEVEL info, /app/logs/oracle.log, 10 MB × 5, api.anthropic.com")
     func defaults() throws {
-        let configuration = try OracleConfiguration(environment: Self.environment())
+        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment()))
         #expect(configuration.grpcPort == 50052)
         #expect(configuration.healthPort == 8052)
         #expect(configuration.bindHost == "0.0.0.0")
@@ -50,12 +51,12 @@ struct ConfigurationTests {
 
     @Test("Every variable set to a good value is taken as given")
     func explicitValues() throws {
-        let configuration = try OracleConfiguration(environment: Self.environment([
+        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment([
             "GRPC_PORT": "6000", "HEALTH_PORT": "6001", "BIND_HOST": "127.0.0.1",
             "ANTHROPIC_API_KEY": "sk-test", "ANTHROPIC_BASE_URL": "http://127.0.0.1:9999/",
             "NPS_AI_MODEL": "claude-test", "NPS_AI_TIMEOUT_SECONDS": "3", "LOG_LEVEL": "WARN",
             "LOG_FILE": "/tmp/x.log", "LOG_MAX_BYTES": "2048", "LOG_BACKUPS": "2", "GRPC_MAX_REQUEST_BYTES": "4096",
-        ]))
+        ])))
         #expect(configuration.grpcPort == 6000)
         #expect(configuration.healthPort == 6001)
         #expect(configuration.bindHost == "127.0.0.1")
@@ -75,7 +76,7 @@ struct ConfigurationTests {
         ("warning", .warning), ("warn", .warning), ("ERROR", .error), ("critical", .critical), ("fatal", .critical),
     ])
     func logLevels(text: String, level: Logger.Level) throws {
-        #expect(try OracleConfiguration(environment: Self.environment(["LOG_LEVEL": text])).logLevel == level)
+        #expect(try OracleConfiguration(environment: ServiceEnvironment(Self.environment(["LOG_LEVEL": text]))).logLevel == level)
     }
 
     // MARK: every bad value names its variable
@@ -123,7 +124,7 @@ struct ConfigurationTests {
 
     @Test("GRPC_PORT 0 and HEALTH_PORT 0 (pick free ports) are not a clash")
     func bothPortsZero() throws {
-        let configuration = try OracleConfiguration(environment: Self.environment(["GRPC_PORT": "0", "HEALTH_PORT": "0"]))
+        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment(["GRPC_PORT": "0", "HEALTH_PORT": "0"])))
         #expect(configuration.grpcPort == 0)
         #expect(configuration.healthPort == 0)
     }
@@ -154,7 +155,7 @@ struct ConfigurationTests {
         let url = try DatabaseURL(parsing: "postgres://nps:\(Self.secret)@db:6543/nps?sslmode=require")
         #expect(String(describing: url) == "postgres://nps:***@db:6543/nps?sslmode=require")
         #expect(String(reflecting: url) == String(describing: url))
-        let configuration = try OracleConfiguration(environment: Self.environment())
+        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment()))
         #expect(!String(describing: configuration.database).contains(Self.secret))
         struct Holder { let target: DatabaseURL }
         #expect(!String(describing: Holder(target: url)).contains(Self.secret))

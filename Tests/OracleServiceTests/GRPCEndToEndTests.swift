@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
+import ServiceRuntime
 import Synchronization
 import TestPostgres
 import Testing
@@ -300,7 +301,7 @@ struct GRPCEndToEndTests {
         }
         #expect(health.status == "healthy")
         #expect(health.checks == ["database": "connected", "grpc": "listening", "ai": "fallback"])
-        #expect(health.version == OracleVersion.current)
+        #expect(health.version == StackVersion.current)
         #expect(!health.version.isEmpty)
         #expect(health.uptimeSeconds >= 0 && health.uptimeSeconds < 60)
     }
@@ -433,7 +434,7 @@ struct GRPCEndToEndTests {
     @Test("Health Watch yields SERVING first; on graceful shutdown it yields NOT_SERVING and the stream ends")
     func healthWatchThroughShutdown() async throws {
         let logs = CapturedLogs()
-        let application = buildApplication(
+        let application = OracleApplication.buildApplication(
             configuration: try RunningOracle.configuration(databaseURL: try Self.databaseURL.get()),
             logger: logs.logger(level: .debug)
         )

@@ -1,6 +1,8 @@
 import Foundation
 import NIOCore
-import StandInSupport
+import OracleClient
+import ServiceRuntime
+import ServiceTesting
 import Testing
 
 @testable import APIStandIn
@@ -16,15 +18,16 @@ struct APIStandInTests {
         configuration.port = 0
         configuration.oracle = OracleAddress(host: "127.0.0.1", port: oracle.grpcPort)
         configuration.oracleHealthURL = "http://127.0.0.1:\(oracle.healthPort)/health"
-        let application = try APIApplication(configuration: configuration, logger: CapturedLogs().logger)
+        let application = try APIApplication.buildApplication(configuration: configuration, logger: CapturedLogs().logger)
 
-        try await withRunningGroup(application.makeGroup(), port: application.port) { port in
+        try await withRunning(application, until: { $0.port.value != nil }) { _ in
+            let port = application.port.value ?? 0
             let health = try await HTTPCall.send(port: port, "/api/health")
             #expect(health.status == 200, "\(health.text)")
             #expect(health.json["status"] as? String == "healthy")
             #expect(health.json["service"] as? String == "api")
             #expect(health.json["oracle"] as? String == "SERVING")
-            #expect(await HealthProbe.run(environment: StandInEnvironment(["PORT": "\(port)"])) == 0)
+            #expect(await APIApplication.healthProbe.run(environment: ServiceEnvironment(["PORT": "\(port)"])) == 0)
 
             let reading = try await HTTPCall.send(port: port, "/api/oracle/reading?datetime=2026-02-06T01:15:00%2B08:00")
             #expect(reading.status == 200, "\(reading.text)")
@@ -74,7 +77,7 @@ struct APIStandInTests {
             #expect(down.status == 503, "\(down.text)")
             #expect(down.json["status"] as? String == "unhealthy")
             #expect((down.json["reason"] as? String)?.hasPrefix("oracle unavailable") == true)
-            #expect(await HealthProbe.run(environment: StandInEnvironment(["PORT": "\(port)"])) == 1)
+            #expect(await APIApplication.healthProbe.run(environment: ServiceEnvironment(["PORT": "\(port)"])) == 1)
             let readingDown = try await HTTPCall.send(port: port, "/api/oracle/reading")
             #expect(readingDown.status == 503)
             #expect((readingDown.json["error"] as? String)?.hasPrefix("oracle unavailable: ") == true)

@@ -1,4 +1,5 @@
-import StandInSupport
+import OracleClient
+import ServiceRuntime
 import Testing
 
 @testable import APIStandIn
@@ -25,7 +26,7 @@ struct ConfigurationTests {
 
     @Test("the api defaults are the compose values")
     func apiDefaults() throws {
-        let configuration = try APIConfiguration(environment: StandInEnvironment([:]))
+        let configuration = try APIConfiguration(environment: ServiceEnvironment([:]))
         #expect(configuration.port == 8000)
         #expect(configuration.bindHost == "0.0.0.0")
         #expect(configuration.oracle == OracleAddress(host: "oracle", port: 50052))
@@ -36,7 +37,7 @@ struct ConfigurationTests {
     @Test("the api reads its variables, blanks counting as unset")
     func apiOverrides() throws {
         let configuration = try APIConfiguration(
-            environment: StandInEnvironment([
+            environment: ServiceEnvironment([
                 "PORT": " 9000 ", "ORACLE_SERVICE_URL": "localhost:6000", "ORACLE_HEALTH_URL": "http://localhost:6001/health",
                 "LOG_LEVEL": "WARN",
             ])
@@ -45,18 +46,24 @@ struct ConfigurationTests {
         #expect(configuration.oracle == OracleAddress(host: "localhost", port: 6000))
         #expect(configuration.oracleHealthURL == "http://localhost:6001/health")
         #expect(configuration.logLevel == .warning)
-        #expect(try APIConfiguration(environment: StandInEnvironment(["PORT": "  "])).port == 8000)
+        #expect(try APIConfiguration(environment: ServiceEnvironment(["PORT": "  "])).port == 8000)
+    }
+
+    @Test("LOG_LEVEL is read the way the Oracle reads it, FATAL included")
+    func logLevelLikeTheOracle() throws {
+        #expect(try APIConfiguration(environment: ServiceEnvironment(["LOG_LEVEL": "FATAL"])).logLevel == .critical)
+        #expect(try ScannerConfiguration(environment: ServiceEnvironment(["LOG_LEVEL": "warn"])).logLevel == .warning)
     }
 
     @Test("the scanner defaults are the compose values, and PUZZLE_NUMBER is 1-160")
     func scanner() throws {
-        let defaults = try ScannerConfiguration(environment: StandInEnvironment([:]))
+        let defaults = try ScannerConfiguration(environment: ServiceEnvironment([:]))
         #expect(defaults.grpcPort == 50051)
         #expect(defaults.oracle == OracleAddress(host: "oracle", port: 50052))
         #expect(defaults.puzzleNumber == 66)
-        #expect(try ScannerConfiguration(environment: StandInEnvironment(["PUZZLE_NUMBER": "160"])).puzzleNumber == 160)
-        #expect(throws: ConfigurationError(variable: "PUZZLE_NUMBER", problem: "'161' is not a number in 1-160")) {
-            try ScannerConfiguration(environment: StandInEnvironment(["PUZZLE_NUMBER": "161"]))
+        #expect(try ScannerConfiguration(environment: ServiceEnvironment(["PUZZLE_NUMBER": "160"])).puzzleNumber == 160)
+        #expect(throws: ConfigurationError(variable: "PUZZLE_NUMBER", problem: "'161' is not a number (1-160)")) {
+            try ScannerConfiguration(environment: ServiceEnvironment(["PUZZLE_NUMBER": "161"]))
         }
     }
 
@@ -68,7 +75,7 @@ struct ConfigurationTests {
     ])
     func apiErrors(environment: [String: String], variable: String) {
         #expect {
-            try APIConfiguration(environment: StandInEnvironment(environment))
+            try APIConfiguration(environment: ServiceEnvironment(environment))
         } throws: { error in
             (error as? ConfigurationError)?.variable == variable
         }

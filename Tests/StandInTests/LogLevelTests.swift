@@ -1,5 +1,5 @@
 import Logging
-import StandInSupport
+import ServiceRuntime
 import Testing
 
 /// `LOG_LEVEL` reads the same for the stand-ins as for the Oracle: one parser in ServiceRuntime.
@@ -10,7 +10,7 @@ struct LogLevelTests {
         ("warning", .warning), ("warn", .warning), ("ERROR", .error), ("critical", .critical), ("fatal", .critical),
     ])
     func parses(text: String, level: Logger.Level) throws {
-        #expect(try StandInEnvironment(["LOG_LEVEL": text]).logLevel() == level)
+        #expect(try ServiceEnvironment(["LOG_LEVEL": text]).logLevel() == level)
     }
 
     @Test("a wrong LOG_LEVEL names the variable and the choices")
@@ -18,7 +18,7 @@ struct LogLevelTests {
         #expect(throws: ConfigurationError(
             variable: "LOG_LEVEL", problem: "'loud' is not one of TRACE, DEBUG, INFO, NOTICE, WARNING, ERROR, CRITICAL"
         )) {
-            try StandInEnvironment(["LOG_LEVEL": "loud"]).logLevel()
+            try ServiceEnvironment(["LOG_LEVEL": "loud"]).logLevel()
         }
     }
 }

@@ -1,7 +1,9 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
-import StandInSupport
+import OracleClient
+import ServiceRuntime
+import ServiceTesting
 import Testing
 
 @testable import ScannerStandIn
@@ -17,11 +19,11 @@ struct ScannerStandInTests {
         configuration.bindHost = "127.0.0.1"
         configuration.grpcPort = 0
         configuration.oracle = OracleAddress(host: "127.0.0.1", port: oraclePort)
-        let application = try ScannerApplication(configuration: configuration, logger: logs.logger)
-        let group = application.makeGroup()
+        let application = try ScannerApplication.buildApplication(configuration: configuration, logger: logs.logger)
 
-        let watched = try await withRunningGroup(group, port: application.port) { port in
-            #expect(await HealthProbe.run(environment: StandInEnvironment(["GRPC_PORT": "\(port)"])) == 0)
+        let watched = try await withRunning(application, until: { $0.port.value != nil }) { group in
+            let port = application.port.value ?? 0
+            #expect(await ScannerApplication.healthProbe.run(environment: ServiceEnvironment(["GRPC_PORT": "\(port)"])) == 0)
             let retry = try await logs.waitFor("Oracle not answering yet")
             #expect(retry.level == .info)
 

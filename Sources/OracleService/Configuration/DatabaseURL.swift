@@ -1,3 +1,5 @@
+import ServiceRuntime
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

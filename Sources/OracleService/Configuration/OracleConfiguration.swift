@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// Everything the Oracle reads from its environment, validated once at start.
-struct OracleConfiguration: Sendable {
+struct OracleConfiguration: ServiceConfiguration {
     /// Address both listeners bind to.
     var bindHost: String = "0.0.0.0"
     /// gRPC port (`GRPC_PORT`); 0 picks a free port.
@@ -44,26 +44,14 @@ struct OracleConfiguration: Sendable {
 
 extension OracleConfiguration {
     /// Reads and validates `environment`; the first bad variable stops it with an error naming it.
-    init(environment: [String: String]) throws(ConfigurationError) {
-        func value(_ name: String) -> String? {
-            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
-            return raw
-        }
-        func integer(_ name: String, in range: ClosedRange<Int>, meaning: String) throws(ConfigurationError) -> Int? {
-            guard let raw = value(name) else { return nil }
-            guard let number = Int(raw), range.contains(number) else {
-                throw ConfigurationError(variable: name, problem: "'\(raw)' is not \(meaning) (\(range.lowerBound)-\(range.upperBound))")
-            }
-            return number
-        }
-
-        guard let databaseText = value("DATABASE_URL") else {
+    init(environment: ServiceEnvironment) throws(ConfigurationError) {
+        guard let databaseText = environment.value("DATABASE_URL") else {
             throw ConfigurationError(
                 variable: "DATABASE_URL",
                 problem: "not set; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
             )
         }
-        guard let masterPassword = value("NPS_MASTER_PASSWORD") else {
+        guard let masterPassword = environment.value("NPS_MASTER_PASSWORD") else {
             throw ConfigurationError(variable: "NPS_MASTER_PASSWORD", problem: "not set; the Oracle encrypts stored insights with a key derived from it")
         }
         guard masterPassword.count >= 8 else {
@@ -71,37 +59,29 @@ extension OracleConfiguration {
         }
         self.init(database: try DatabaseURL(parsing: databaseText), masterPassword: masterPassword)
 
-        if let port = try integer("GRPC_PORT", in: 0...65535, meaning: "a port number") { grpcPort = port }
-        if let port = try integer("HEALTH_PORT", in: 0...65535, meaning: "a port number") { healthPort = port }
+        if let port = try environment.port("GRPC_PORT") { grpcPort = port }
+        if let port = try environment.port("HEALTH_PORT") { healthPort = port }
         if grpcPort != 0, grpcPort == healthPort {
             throw ConfigurationError(variable: "HEALTH_PORT", problem: "\(healthPort) is the same as GRPC_PORT")
         }
-        if let host = value("BIND_HOST") { bindHost = host }
+        if let host = environment.value("BIND_HOST") { bindHost = host }
         // The .env.example placeholder is not a key: treat it as unset rather than failing every AI call.
-        anthropicAPIKey = value("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
-        if let base = value("ANTHROPIC_BASE_URL") {
+        anthropicAPIKey = environment.value("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
+        if let base = environment.value("ANTHROPIC_BASE_URL") {
             guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
                 throw ConfigurationError(variable: "ANTHROPIC_BASE_URL", problem: "'\(base)' is not an http(s) URL")
             }
             anthropicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         }
-        if let model = value("NPS_AI_MODEL") { aiModel = model }
-        if let seconds = try integer("NPS_AI_TIMEOUT_SECONDS", in: 1...120, meaning: "a number of seconds") {
+        if let model = environment.value("NPS_AI_MODEL") { aiModel = model }
+        if let seconds = try environment.integer("NPS_AI_TIMEOUT_SECONDS", in: 1...120, meaning: "a number of seconds") {
             aiTimeout = .seconds(seconds)
         }
-        if let level = value("LOG_LEVEL") {
-            guard let parsed = Logger.Level(environmentValue: level) else {
-                throw ConfigurationError(
-                    variable: "LOG_LEVEL",
-                    problem: "'\(level)' is not one of \(Logger.Level.environmentValueChoices)"
-                )
-            }
-            logLevel = parsed
-        }
-        if let file = value("LOG_FILE") { logFile = file }
-        if let bytes = try integer("LOG_MAX_BYTES", in: 1024...(1 << 40), meaning: "a size in bytes") { logMaxBytes = bytes }
-        if let backups = try integer("LOG_BACKUPS", in: 0...100, meaning: "a number of files") { logBackups = backups }
-        if let bytes = try integer("GRPC_MAX_REQUEST_BYTES", in: 1024...(64 << 20), meaning: "a size in bytes") {
+        if let level = try environment.logLevel() { logLevel = level }
+        if let file = environment.value("LOG_FILE") { logFile = file }
+        if let bytes = try environment.integer("LOG_MAX_BYTES", in: 1024...(1 << 40), meaning: "a size in bytes") { logMaxBytes = bytes }
+        if let backups = try environment.integer("LOG_BACKUPS", in: 0...100, meaning: "a number of files") { logBackups = backups }
+        if let bytes = try environment.integer("GRPC_MAX_REQUEST_BYTES", in: 1024...(64 << 20), meaning: "a size in bytes") {
             maxRequestBytes = bytes
         }
     }

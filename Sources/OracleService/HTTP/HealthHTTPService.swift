@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import ServiceRuntime
 
 /// The HTTP listener on `HEALTH_PORT`, serving `GET /health`.
 struct HealthHTTPService: Service {

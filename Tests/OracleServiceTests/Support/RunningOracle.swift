@@ -5,6 +5,7 @@ import GRPCNIOTransportHTTP2
 import Logging
 import OracleAPI
 import ServiceLifecycle
+import ServiceTesting
 
 @testable import OracleService
 
@@ -32,33 +33,19 @@ struct RunningOracle: OracleEndpoints {
         logs: CapturedLogs = CapturedLogs(),
         _ body: @Sendable (RunningOracle) async throws -> T
     ) async throws -> T {
-        let application = buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
-        let group = application.makeGroup()
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            let deadline = ContinuousClock.now + .seconds(10)
-            while application.status.grpcPort == nil || application.status.healthPort == nil {
-                guard ContinuousClock.now < deadline else {
-                    await group.triggerGracefulShutdown()
-                    throw RunningOracleError(message: "listeners not bound within 10 s; logs:\n\(logs.fullText)")
-                }
-                try await Task.sleep(for: .milliseconds(20))
-            }
-            let running = RunningOracle(
-                application: application,
-                grpcPort: application.status.grpcPort ?? 0,
-                healthPort: application.status.healthPort ?? 0
+        let application = OracleApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
+        return try await withRunning(
+            application,
+            until: { $0.status.grpcPort != nil && $0.status.healthPort != nil },
+            diagnostics: { "logs:\n\(logs.fullText)" }
+        ) { _ in
+            try await body(
+                RunningOracle(
+                    application: application,
+                    grpcPort: application.status.grpcPort ?? 0,
+                    healthPort: application.status.healthPort ?? 0
+                )
             )
-            do {
-                let result = try await body(running)
-                await group.triggerGracefulShutdown()
-                try await tasks.waitForAll()
-                return result
-            } catch {
-                await group.triggerGracefulShutdown()
-                try? await tasks.waitForAll()
-                throw error
-            }
         }
     }
 }
@@ -74,7 +61,7 @@ enum HTTPHealth {
     }
 }
 
-/// The in-process Oracle did not come up.
+/// A step of a test around the in-process Oracle failed.
 struct RunningOracleError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }

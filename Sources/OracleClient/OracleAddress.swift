@@ -1,4 +1,5 @@
 import GRPCNIOTransportHTTP2
+import ServiceRuntime
 
 /// The Oracle's gRPC endpoint as `host:port` (`ORACLE_SERVICE_URL`, e.g. `oracle:50052`).
 public struct OracleAddress: Sendable, Equatable, CustomStringConvertible {

@@ -15,3 +15,10 @@ public final class ListeningPort: Sendable {
         port.withLock { $0 = value }
     }
 }
+
+extension ListeningPort: GRPCListenerRecord {
+    /// Records the bound port.
+    public func grpcListening(on port: Int) { set(port) }
+    /// The port stays recorded while the listener drains.
+    public func grpcStopping() {}
+}

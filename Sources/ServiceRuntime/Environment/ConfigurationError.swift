@@ -1,4 +1,4 @@
-/// A bad environment variable; its description is the one line a stand-in prints before exiting 1.
+/// A bad or missing environment variable; its description is the one "VARIABLE: problem" line an executable prints before exiting 1.
 public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
     /// The environment variable at fault.
     public let variable: String

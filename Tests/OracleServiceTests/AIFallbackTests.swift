@@ -1,5 +1,6 @@
 import Foundation
 import GRPCCore
+import LogTimeFormat
 import OracleAPI
 import TestPostgres
 import Testing
@@ -88,7 +89,11 @@ struct AIFallbackTests {
         #expect(warnings.first?["level"] as? String == "warning", "\(warnings)")
     }
 
-    @Test("NPS_AI_TIMEOUT_SECONDS=1 and an API that takes 3 s: the call succeeds with the rule-based text in < 2.5 s and a warning is logged")
+    /// The time the code controls is from the request reaching the API to the fallback's warning: the deadline
+    /// plus the Oracle's own reaction. Both ends are wall-clock stamps on this host (the stand-in's record and the
+    /// log line), so a loaded machine delaying the test's own client does not move it. The call's end-to-end latency
+    /// is printed; REL.aidown bounds it on the stack.
+    @Test("NPS_AI_TIMEOUT_SECONDS=1 and an API that takes 3 s: the call succeeds with the rule-based text, falling back within 0.5 s of the deadline, and a warning is logged")
     func timeoutFallsBackToRules() async throws {
         let key = Self.makeKey()
         let standIn = try await MessagesAPIStandIn(delay: 3, reply: "TOO LATE")
@@ -103,17 +108,23 @@ struct AIFallbackTests {
             let response = try await client.getReading(.with { $0.datetime = "2026-04-01T09:30:00Z" })
             return (response, ContinuousClock.now - start)
         }
-        try await oracle.waitForMessage(within: .seconds(2)) { $0.hasPrefix("AI call failed") }
+        try await oracle.waitForMessage(within: .seconds(5)) { $0.hasPrefix("AI call failed") }
         _ = try await oracle.terminate()
 
         #expect(Self.isRuleBased(response.summary), "rule-based summary: \(response.summary)")
-        #expect(latency < .milliseconds(2500), "answered in \(latency)")
-        #expect(latency >= .milliseconds(900), "the AI was given its second: \(latency)")
-        #expect(try standIn.requests().count == 1, "the API was asked")
+        let requests = try standIn.requests()
+        #expect(requests.count == 1, "the API was asked")
         let warning = oracle.logLines { $0.hasPrefix("AI call failed") }.first
         #expect(warning?["level"] as? String == "warning", "\(oracle.transcript)")
+        let asked = try #require(requests.first?["time"] as? Double, "the stand-in records when it was asked")
+        let stamp = try #require(warning?[LogLineKey.time.rawValue] as? String, "the warning carries its time")
+        let failed = try #require(UnixInstant(rfc3339: stamp), "an RFC 3339 log time: \(stamp)")
+        let fallback = Double(failed.seconds) + Double(failed.nanoseconds) / 1e9 - asked
+        // The deadline starts when the Oracle sends, a little before the stand-in stamps the arrival.
+        #expect(fallback >= 0.9, "the AI was given its second: fell back \(fallback) s after the request")
+        #expect(fallback < 1.5, "fell back \(fallback) s after the request, more than 0.5 s past the 1 s deadline")
         try Self.expectKeyNeverLogged(key, by: oracle)
-        print("AIFallbackTests: GetReading with a 1 s AI timeout answered in \(latency.wholeMilliseconds) ms")
+        print("AIFallbackTests: 1 s AI timeout: fallback \(Int(fallback * 1000)) ms after the request; GetReading answered in \(latency.wholeMilliseconds) ms")
     }
 
     @Test("An API answering 500: the call succeeds with the rule-based text and a warning is logged")

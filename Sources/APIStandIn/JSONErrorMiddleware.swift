@@ -6,7 +6,8 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            let message = error.status == .notFound
+            let message =
+                error.status == .notFound
                 ? "no route for \(request.method) \(request.uri.path)"
                 : error.body ?? error.status.reasonPhrase
             return JSONResponse.error(message, status: error.status)

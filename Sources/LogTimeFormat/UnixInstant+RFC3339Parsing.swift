@@ -53,6 +53,7 @@ extension UnixInstant {
         let days = CivilDate(year: year, month: month, day: day).daysSinceUnixEpoch
         self.init(
             seconds: days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds,
-            nanoseconds: nanoseconds)
+            nanoseconds: nanoseconds
+        )
     }
 }

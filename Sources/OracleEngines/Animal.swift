@@ -11,6 +11,7 @@ public enum Animal: Int, CaseIterable, Sendable {
     /// The English name, capitalised.
     public var name: String {
         ["Rat", "Ox", "Tiger", "Rabbit", "Dragon", "Snake", "Horse", "Goat", "Monkey", "Rooster", "Dog", "Pig"][
-            rawValue]
+            rawValue
+        ]
     }
 }

@@ -35,5 +35,6 @@ public enum FC60 {
     }
 
     private static let tokenValues: [String: Int] = Dictionary(
-        uniqueKeysWithValues: (0..<60).map { (token60($0), $0) })
+        uniqueKeysWithValues: (0..<60).map { (token60($0), $0) }
+    )
 }

@@ -34,6 +34,7 @@ public struct FC60Reading: Sendable, Hashable {
         dayNumber = Numerology.reduce(moment.day)
         energyLevel = MoonPhase(julianDayNumber: moment.julianDayNumber).illuminationPercent / 100
         elementBalance = Dictionary(
-            uniqueKeysWithValues: Element.allCases.map { ($0.name, $0 == stem.element ? 0.4 : 0.2) })
+            uniqueKeysWithValues: Element.allCases.map { ($0.name, $0 == stem.element ? 0.4 : 0.2) }
+        )
     }
 }

@@ -1,7 +1,8 @@
 extension KeyRange {
     /// The parts of this range no given range covers, in order; the others may overlap, be unsorted or stick out.
     public func uncoveredParts(excluding covered: [KeyRange]) -> [KeyRange] {
-        let clipped = covered
+        let clipped =
+            covered
             .filter { $0.end >= start && $0.start <= end }
             .map { KeyRange(unchecked: Swift.max($0.start, start), end: Swift.min($0.end, end)) }
             .sorted { $0.start < $1.start }

@@ -1,7 +1,8 @@
 extension KeyValue {
     /// A uniformly random value in a closed range, drawn from the injected generator.
     public static func random(
-        in range: ClosedRange<KeyValue>, using generator: inout some RandomNumberGenerator
+        in range: ClosedRange<KeyValue>,
+        using generator: inout some RandomNumberGenerator
     ) -> KeyValue {
         let span = range.upperBound - range.lowerBound
         let bitCount = span.significantBitCount

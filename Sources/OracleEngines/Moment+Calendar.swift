@@ -37,9 +37,14 @@ extension Moment {
         let secondOfDay = Int(local - days * secondsPerDay)
         let date = CivilDate(daysSinceUnixEpoch: Int(days))
         self.init(
-            unchecked: date.year, month: date.month, day: date.day,
-            hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60,
-            utcOffsetSeconds: utcOffsetSeconds)
+            unchecked: date.year,
+            month: date.month,
+            day: date.day,
+            hour: secondOfDay / 3600,
+            minute: secondOfDay / 60 % 60,
+            second: secondOfDay % 60,
+            utcOffsetSeconds: utcOffsetSeconds
+        )
     }
 
     /// Julian Day Number of 1970-01-01.

@@ -26,8 +26,14 @@ extension Moment {
         let offset = try scanOffset(&scanner, malformed: malformed)
         guard scanner.isAtEnd else { throw malformed }
         return try Moment(
-            year: date.year, month: date.month, day: date.day,
-            hour: hour, minute: minute, second: second, utcOffsetSeconds: offset)
+            year: date.year,
+            month: date.month,
+            day: date.day,
+            hour: hour,
+            minute: minute,
+            second: second,
+            utcOffsetSeconds: offset
+        )
     }
 
     /// Parses a strict `YYYY-MM-DD` date as midnight UTC.
@@ -50,7 +56,8 @@ extension Moment {
     }
 
     private static func scanOffset(
-        _ scanner: inout ISO8601Scanner, malformed: MomentParseError
+        _ scanner: inout ISO8601Scanner,
+        malformed: MomentParseError
     ) throws(MomentParseError) -> Int {
         if scanner.isAtEnd || scanner.character(oneOf: "Zz") != nil { return 0 }
         guard let sign = scanner.character(oneOf: "+-"),

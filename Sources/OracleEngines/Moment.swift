@@ -17,8 +17,12 @@ public struct Moment: Sendable, Hashable {
 
     /// Creates a moment from validated wall-clock fields; throws naming the first field out of range.
     public init(
-        year: Int, month: Int, day: Int,
-        hour: Int = 0, minute: Int = 0, second: Int = 0,
+        year: Int,
+        month: Int,
+        day: Int,
+        hour: Int = 0,
+        minute: Int = 0,
+        second: Int = 0,
         utcOffsetSeconds: Int = 0
     ) throws(MomentParseError) {
         guard (1...12).contains(month) else { throw .monthOutOfRange(month) }
@@ -33,14 +37,25 @@ public struct Moment: Sendable, Hashable {
             throw .offsetOutOfRange(utcOffsetSeconds)
         }
         self.init(
-            unchecked: year, month: month, day: day,
-            hour: hour, minute: minute, second: second, utcOffsetSeconds: utcOffsetSeconds)
+            unchecked: year,
+            month: month,
+            day: day,
+            hour: hour,
+            minute: minute,
+            second: second,
+            utcOffsetSeconds: utcOffsetSeconds
+        )
     }
 
     /// Stores fields the caller has already validated or computed from a valid instant.
     init(
-        unchecked year: Int, month: Int, day: Int,
-        hour: Int, minute: Int, second: Int, utcOffsetSeconds: Int
+        unchecked year: Int,
+        month: Int,
+        day: Int,
+        hour: Int,
+        minute: Int,
+        second: Int,
+        utcOffsetSeconds: Int
     ) {
         self.year = year
         self.month = month

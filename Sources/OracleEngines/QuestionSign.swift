@@ -18,9 +18,7 @@ public struct QuestionSign: Sendable, Hashable {
         let letterCount = question.count(where: \.isLetter)
         signNumber = firstNumber ?? (letterCount > 0 ? Numerology.reduce(letterCount) : 7)
         answer =
-            if Numerology.masterNumbers.contains(signNumber) { .maybe }
-            else if signNumber % 2 == 1 { .yes }
-            else { .no }
+            if Numerology.masterNumbers.contains(signNumber) { .maybe } else if signNumber % 2 == 1 { .yes } else { .no }
         confidence = firstNumber != nil ? 0.7 : 0.5
         let source = firstNumber != nil ? "the first number you wrote" : "the letters of your question"
         var generator = SplitMix64(seed: UInt64(bitPattern: seed))
@@ -33,21 +31,24 @@ public struct QuestionSign: Sendable, Hashable {
 
     private static func templates(for answer: QuestionAnswer) -> [String] {
         switch answer {
-        case .yes: [
-            "The numbers lean towards yes.",
-            "Yes: the vibration is open and moving forward.",
-            "The sign is favourable; go ahead.",
-        ]
-        case .no: [
-            "The numbers lean towards no.",
-            "Not now: the vibration asks for patience.",
-            "The sign counsels against it for the moment.",
-        ]
-        case .maybe: [
-            "A master number answers: maybe, it depends on you.",
-            "The outcome is open; a master number asks you to look deeper.",
-            "Maybe: the sign is strong but undecided.",
-        ]
+        case .yes:
+            [
+                "The numbers lean towards yes.",
+                "Yes: the vibration is open and moving forward.",
+                "The sign is favourable; go ahead.",
+            ]
+        case .no:
+            [
+                "The numbers lean towards no.",
+                "Not now: the vibration asks for patience.",
+                "The sign counsels against it for the moment.",
+            ]
+        case .maybe:
+            [
+                "A master number answers: maybe, it depends on you.",
+                "The outcome is open; a master number asks you to look deeper.",
+                "Maybe: the sign is strong but undecided.",
+            ]
         }
     }
 

@@ -18,7 +18,10 @@ public struct RangeSuggestion: Sendable, Hashable {
     /// aiLevel ≥ 3, else random. Throws for a puzzle outside 0...160, and when gap_fill finds
     /// the puzzle fully covered by `scannedRanges` (there is nothing left to suggest).
     public init(
-        puzzleNumber: Int, scannedRanges: [KeyRange], aiLevel: Int, timing: TimingAlignment,
+        puzzleNumber: Int,
+        scannedRanges: [KeyRange],
+        aiLevel: Int,
+        timing: TimingAlignment,
         using generator: inout some RandomNumberGenerator
     ) throws(RangeSuggestionError) {
         let puzzleRange = try KeyRange.puzzle(puzzleNumber)
@@ -53,7 +56,8 @@ public struct RangeSuggestion: Sendable, Hashable {
 
     /// A window of min(range size, 2^32) keys at a random position inside the range.
     private static func window(
-        in range: KeyRange, using generator: inout some RandomNumberGenerator
+        in range: KeyRange,
+        using generator: inout some RandomNumberGenerator
     ) -> KeyRange {
         let size = min(range.count, windowSize)
         let start = KeyValue.random(in: range.start...(range.end - size + 1), using: &generator)

@@ -18,8 +18,13 @@ public struct SessionAnalysis: Sendable, Hashable {
 
     /// Analyses counters; a speed of 0 (or less, or not a number) is derived from keys and elapsed seconds.
     public init(
-        keysTested: UInt64, seedsTested: UInt64, hits: UInt32, speed: Double, elapsed: Double,
-        mode: String, model: String
+        keysTested: UInt64,
+        seedsTested: UInt64,
+        hits: UInt32,
+        speed: Double,
+        elapsed: Double,
+        mode: String,
+        model: String
     ) {
         let elapsedSeconds = elapsed.isFinite && elapsed > 0 ? elapsed : 0
         let keysPerSecond =
@@ -39,7 +44,8 @@ public struct SessionAnalysis: Sendable, Hashable {
             insights.append(
                 "Tested \(keysTested) keys and \(seedsTested) seeds in \(elapsedSeconds.fixed(0)) s "
                     + "at \(keysPerSecond.fixed(0)) keys/s (mode \(modeName)"
-                    + (model.isEmpty ? ")." : ", model \(model))."))
+                    + (model.isEmpty ? ")." : ", model \(model)).")
+            )
         }
         if hits > 0 {
             insights.append("Congratulations: \(hits) hit(s) found. Verify and secure them right away.")
@@ -47,7 +53,8 @@ public struct SessionAnalysis: Sendable, Hashable {
         }
         if keysTested > 0 && keysPerSecond < SessionAnalysis.slowSpeed {
             recommendations.append(
-                "Speed is below \(SessionAnalysis.slowSpeed.fixed(0)) keys/s: increase the batch size.")
+                "Speed is below \(SessionAnalysis.slowSpeed.fixed(0)) keys/s: increase the batch size."
+            )
             batchMultiplier = 2.0
         } else if keysPerSecond >= SessionAnalysis.fastSpeed {
             insights.append("Throughput is excellent; keep the current batch size.")

@@ -29,7 +29,8 @@ public struct TimingAlignment: Sendable, Hashable {
             let hourScore = TimingAlignment.hourScore(hour)
             return (hour, (moon + day + hourScore + weekday) / 4)
         }
-        optimalHours = hourlyScores
+        optimalHours =
+            hourlyScores
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.hour < $1.hour }
             .prefix(5)
             .map { OptimalHour(hour: $0.hour, score: $0.score, reason: TimingAlignment.reason(hour: $0.hour)) }
@@ -63,8 +64,10 @@ public struct TimingAlignment: Sendable, Hashable {
     private static func reason(hour: Int) -> String {
         let number = hourNumber(hour)
         let kind =
-            powerNumbers.contains(number) ? "a power number" : creativeNumbers.contains(number)
-            ? "a creative number" : "a quiet number"
+            powerNumbers.contains(number)
+            ? "a power number"
+            : creativeNumbers.contains(number)
+                ? "a creative number" : "a quiet number"
         return "Hour \(hour) UTC reduces to \(number), \(kind): \(Numerology.keyword(for: number))."
     }
 }

@@ -8,9 +8,6 @@ public enum TimingQuality: String, Sendable {
         // A hair of tolerance, so a mean that is exactly 0.8 on paper is not lost to binary rounding.
         let tolerant = score + 1e-9
         self =
-            if tolerant >= 0.8 { .excellent }
-            else if tolerant >= 0.65 { .good }
-            else if tolerant >= 0.5 { .fair }
-            else { .poor }
+            if tolerant >= 0.8 { .excellent } else if tolerant >= 0.65 { .good } else if tolerant >= 0.5 { .fair } else { .poor }
     }
 }

@@ -43,7 +43,12 @@ final class OracleStatus: Sendable, GRPCListenerRecord {
     var databaseReachable: Bool { state.withLock { $0.databaseReachable ?? false } }
 
     /// Records that gRPC listens on `port`.
-    func grpcListening(on port: Int) { state.withLock { $0.grpc = .listening; $0.grpcPort = port } }
+    func grpcListening(on port: Int) {
+        state.withLock {
+            $0.grpc = .listening
+            $0.grpcPort = port
+        }
+    }
     /// Records that gRPC is draining for shutdown.
     func grpcStopping() { state.withLock { $0.grpc = .stopping } }
     /// Records that the HTTP health endpoint listens on `port`.

@@ -21,7 +21,8 @@ public actor CheckpointReport {
         if let configured = environment["NPS_REPORT_DIR"], !configured.isEmpty {
             return URL(fileURLWithPath: configured, isDirectory: true)
         }
-        let root = (try? RepositoryLayout.locate())?.root
+        let root =
+            (try? RepositoryLayout.locate())?.root
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         return root.appendingPathComponent("reports/checkpoints", isDirectory: true)
     }
@@ -70,7 +71,7 @@ public actor CheckpointReport {
     // Keeps what an earlier (perhaps filtered) run measured and this run has not, so the report covers every ID.
     private func mergeEarlierReport() {
         guard let data = try? Data(contentsOf: jsonFile),
-              let earlier = try? ReportDocument.decoder.decode(ReportDocument.self, from: data)
+            let earlier = try? ReportDocument.decoder.decode(ReportDocument.self, from: data)
         else { return }
         for measurement in earlier.measurements where measurements[measurement.key] == nil {
             measurements[measurement.key] = measurement

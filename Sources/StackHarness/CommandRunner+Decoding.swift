@@ -4,7 +4,9 @@ import Foundation
 extension CommandRunner {
     /// Runs the command (throwing `CommandFailure` unless it succeeds) and decodes its standard output with `decode`.
     func runDecoding<Value: Sendable>(
-        _ command: Command, timeout: Duration?, decode: (Data) throws -> Value
+        _ command: Command,
+        timeout: Duration?,
+        decode: (Data) throws -> Value
     ) async throws -> CommandOutput<Value> {
         let result = try await run(command, timeout: timeout)
         do {

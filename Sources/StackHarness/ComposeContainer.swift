@@ -24,8 +24,16 @@ public struct ComposeContainer: Sendable, Hashable, Decodable {
     public let publishers: [ComposePublishedPort]
 
     private enum CodingKeys: String, CodingKey {
-        case id = "ID", name = "Name", service = "Service", project = "Project", image = "Image", state = "State"
-        case health = "Health", exitCode = "ExitCode", status = "Status", publishers = "Publishers"
+        case id = "ID"
+        case name = "Name"
+        case service = "Service"
+        case project = "Project"
+        case image = "Image"
+        case state = "State"
+        case health = "Health"
+        case exitCode = "ExitCode"
+        case status = "Status"
+        case publishers = "Publishers"
     }
 
     /// Decodes one entry.

@@ -10,6 +10,9 @@ public struct ComposePublishedPort: Sendable, Hashable, Decodable {
     public let `protocol`: String
 
     private enum CodingKeys: String, CodingKey {
-        case url = "URL", targetPort = "TargetPort", publishedPort = "PublishedPort", `protocol` = "Protocol"
+        case url = "URL"
+        case targetPort = "TargetPort"
+        case publishedPort = "PublishedPort"
+        case `protocol` = "Protocol"
     }
 }

@@ -12,7 +12,11 @@ public struct ContainerConfig: Sendable, Hashable, Decodable {
     public let labels: [String: String]
 
     private enum CodingKeys: String, CodingKey {
-        case user = "User", image = "Image", env = "Env", healthcheck = "Healthcheck", labels = "Labels"
+        case user = "User"
+        case image = "Image"
+        case env = "Env"
+        case healthcheck = "Healthcheck"
+        case labels = "Labels"
     }
 
     /// Decodes `Config`.

@@ -8,7 +8,9 @@ public struct ContainerHostConfig: Sendable, Hashable, Decodable {
     public let restartPolicy: RestartPolicy?
 
     private enum CodingKeys: String, CodingKey {
-        case nanoCpus = "NanoCpus", memory = "Memory", restartPolicy = "RestartPolicy"
+        case nanoCpus = "NanoCpus"
+        case memory = "Memory"
+        case restartPolicy = "RestartPolicy"
     }
 
     /// Decodes `HostConfig`.

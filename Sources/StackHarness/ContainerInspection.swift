@@ -24,12 +24,20 @@ public struct ContainerInspection: Sendable, Decodable {
     public let ports: [String: [PortBinding]]
 
     private enum CodingKeys: String, CodingKey {
-        case id = "Id", name = "Name", imageID = "Image", restartCount = "RestartCount", state = "State"
-        case hostConfig = "HostConfig", config = "Config", mounts = "Mounts", networkSettings = "NetworkSettings"
+        case id = "Id"
+        case name = "Name"
+        case imageID = "Image"
+        case restartCount = "RestartCount"
+        case state = "State"
+        case hostConfig = "HostConfig"
+        case config = "Config"
+        case mounts = "Mounts"
+        case networkSettings = "NetworkSettings"
     }
 
     private enum NetworkKeys: String, CodingKey {
-        case networks = "Networks", ports = "Ports"
+        case networks = "Networks"
+        case ports = "Ports"
     }
 
     /// Decodes one element of `docker inspect`'s array.

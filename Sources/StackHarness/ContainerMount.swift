@@ -12,7 +12,11 @@ public struct ContainerMount: Sendable, Hashable, Decodable {
     public let readWrite: Bool
 
     private enum CodingKeys: String, CodingKey {
-        case type = "Type", source = "Source", destination = "Destination", name = "Name", readWrite = "RW"
+        case type = "Type"
+        case source = "Source"
+        case destination = "Destination"
+        case name = "Name"
+        case readWrite = "RW"
     }
 
     /// Decodes one `Mounts` entry.

@@ -20,8 +20,14 @@ public struct ContainerState: Sendable, Hashable, Decodable {
     public let health: HealthState?
 
     private enum CodingKeys: String, CodingKey {
-        case status = "Status", running = "Running", exitCode = "ExitCode", oomKilled = "OOMKilled"
-        case startedAt = "StartedAt", finishedAt = "FinishedAt", error = "Error", health = "Health"
+        case status = "Status"
+        case running = "Running"
+        case exitCode = "ExitCode"
+        case oomKilled = "OOMKilled"
+        case startedAt = "StartedAt"
+        case finishedAt = "FinishedAt"
+        case error = "Error"
+        case health = "Health"
     }
 
     /// Decodes `State`.

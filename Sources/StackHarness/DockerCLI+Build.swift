@@ -7,8 +7,9 @@ extension DockerCLI {
         if try await buildCapability().canBuild { return self }
         let debian = DockerCLI(executable: Self.debianExecutable, runner: runner)
         if executable != Self.debianExecutable,
-           FileManager.default.isExecutableFile(atPath: Self.debianExecutable.path),
-           try await debian.buildCapability().canBuild {
+            FileManager.default.isExecutableFile(atPath: Self.debianExecutable.path),
+            try await debian.buildCapability().canBuild
+        {
             return debian
         }
         throw HarnessError.noBuildKit(cli: executable.path)

@@ -12,8 +12,8 @@ extension DockerCLI {
         }
         // With no engine `docker version` still prints the client half and exits 1.
         guard result.succeeded,
-              let report = try? JSONDecoder().decode(DockerVersionReport.self, from: result.standardOutputData),
-              let server = report.server
+            let report = try? JSONDecoder().decode(DockerVersionReport.self, from: result.standardOutputData),
+            let server = report.server
         else { throw HarnessError.noEngine }
         let compose = try await capture(["compose", "version", "--short"], timeout: .seconds(30))
         let composeVersion = compose.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)

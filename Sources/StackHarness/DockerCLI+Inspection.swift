@@ -27,7 +27,10 @@ extension DockerCLI {
 
     /// `docker exec [--user <user>] <container> <arguments…>`, returning the result whatever its exit status.
     public func exec(
-        _ container: String, _ arguments: [String], user: String? = nil, timeout: Duration? = .seconds(60)
+        _ container: String,
+        _ arguments: [String],
+        user: String? = nil,
+        timeout: Duration? = .seconds(60)
     ) async throws -> CommandResult {
         try await capture(["exec"] + (user.map { ["--user", $0] } ?? []) + [container] + arguments, timeout: timeout)
     }

@@ -9,9 +9,11 @@ extension DockerCLI {
     public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerCLI {
         let fileManager = FileManager.default
         if let chosen = environment["DOCKER"], !chosen.isEmpty {
-            return DockerCLI(executable: chosen.contains("/")
-                ? URL(fileURLWithPath: chosen)
-                : searchPath(for: chosen, in: environment) ?? URL(fileURLWithPath: chosen))
+            return DockerCLI(
+                executable: chosen.contains("/")
+                    ? URL(fileURLWithPath: chosen)
+                    : searchPath(for: chosen, in: environment) ?? URL(fileURLWithPath: chosen)
+            )
         }
         if fileManager.isExecutableFile(atPath: debianExecutable.path) {
             return DockerCLI(executable: debianExecutable)
@@ -22,7 +24,8 @@ extension DockerCLI {
     // Resolves a program name against PATH, as a shell would, since Process needs a full path.
     private static func searchPath(for name: String, in environment: [String: String]) -> URL? {
         let directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        return directories
+        return
+            directories
             .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }

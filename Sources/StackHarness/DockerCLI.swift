@@ -31,7 +31,9 @@ public struct DockerCLI: Sendable {
 
     /// Runs `docker <arguments>` and decodes its standard output with `decode`.
     func runDecoding<Value: Sendable>(
-        _ arguments: [String], timeout: Duration? = .seconds(60), decode: (Data) throws -> Value
+        _ arguments: [String],
+        timeout: Duration? = .seconds(60),
+        decode: (Data) throws -> Value
     ) async throws -> CommandOutput<Value> {
         try await runner.runDecoding(command(arguments), timeout: timeout, decode: decode)
     }

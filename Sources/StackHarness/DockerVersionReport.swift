@@ -11,7 +11,8 @@ struct DockerVersionReport: Decodable, Sendable {
         let apiVersion: String
 
         private enum CodingKeys: String, CodingKey {
-            case version = "Version", apiVersion = "ApiVersion"
+            case version = "Version"
+            case apiVersion = "ApiVersion"
         }
     }
 
@@ -20,7 +21,8 @@ struct DockerVersionReport: Decodable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case client = "Client", server = "Server"
+        case client = "Client"
+        case server = "Server"
     }
 
     init(from decoder: any Decoder) throws {

@@ -14,11 +14,15 @@ public struct EngineEvent: Sendable, Hashable, Decodable {
     public let attributes: [String: String]
 
     private enum CodingKeys: String, CodingKey {
-        case timeNano, type = "Type", action = "Action", actor = "Actor"
+        case timeNano
+        case type = "Type"
+        case action = "Action"
+        case actor = "Actor"
     }
 
     private enum ActorKeys: String, CodingKey {
-        case id = "ID", attributes = "Attributes"
+        case id = "ID"
+        case attributes = "Attributes"
     }
 
     /// Decodes one event line.

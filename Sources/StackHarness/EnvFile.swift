@@ -52,14 +52,19 @@ public struct EnvFile: Sendable {
         guard let equals = rest.firstIndex(of: "=") else { return nil }
         let name = rest[..<equals].trimmingCharacters(in: .whitespaces)
         guard let first = name.unicodeScalars.first,
-              CharacterSet.letters.union(CharacterSet(charactersIn: "_")).contains(first),
-              name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_.-")).contains($0) })
+            CharacterSet.letters.union(CharacterSet(charactersIn: "_")).contains(first),
+            name.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_.-")).contains($0) })
         else { return nil }
         let valueText = rest[rest.index(after: equals)...].trimmingCharacters(in: .whitespaces)
         guard let (value, inlineComment, quoted) = parseValue(valueText) else { return nil }
         return EnvVariable(
-            name: name, value: value, line: number, comments: comments,
-            inlineComment: inlineComment, exported: exported, quoted: quoted
+            name: name,
+            value: value,
+            line: number,
+            comments: comments,
+            inlineComment: inlineComment,
+            exported: exported,
+            quoted: quoted
         )
     }
 

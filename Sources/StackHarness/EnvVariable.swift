@@ -17,8 +17,13 @@ public struct EnvVariable: Sendable, Hashable {
 
     /// Makes a variable from its parts.
     public init(
-        name: String, value: String, line: Int, comments: [String] = [],
-        inlineComment: String? = nil, exported: Bool = false, quoted: Bool = false
+        name: String,
+        value: String,
+        line: Int,
+        comments: [String] = [],
+        inlineComment: String? = nil,
+        exported: Bool = false,
+        quoted: Bool = false
     ) {
         self.name = name
         self.value = value

@@ -12,7 +12,10 @@ public struct HealthProbe: Sendable, Hashable, Decodable {
     public let output: String
 
     private enum CodingKeys: String, CodingKey {
-        case start = "Start", end = "End", exitCode = "ExitCode", output = "Output"
+        case start = "Start"
+        case end = "End"
+        case exitCode = "ExitCode"
+        case output = "Output"
     }
 
     /// Decodes one `State.Health.Log` entry.

@@ -8,7 +8,9 @@ public struct HealthState: Sendable, Hashable, Decodable {
     public let log: [HealthProbe]
 
     private enum CodingKeys: String, CodingKey {
-        case status = "Status", failingStreak = "FailingStreak", log = "Log"
+        case status = "Status"
+        case failingStreak = "FailingStreak"
+        case log = "Log"
     }
 
     /// Decodes `State.Health`.

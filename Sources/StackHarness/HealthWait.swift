@@ -58,9 +58,9 @@ public struct HealthWait: Sendable {
         let startedAt = inspection.state.startedAt ?? .distantPast
         let probes = (inspection.state.health?.log ?? []).filter { ($0.start ?? .distantPast) >= startedAt }
         guard let firstPass = probes.firstIndex(where: { $0.exitCode == 0 }),
-              // With a full log whose oldest entry already passed, earlier passing probes may have been dropped.
-              firstPass > 0 || probes.count < keptProbeCount,
-              let end = probes[firstPass].end
+            // With a full log whose oldest entry already passed, earlier passing probes may have been dropped.
+            firstPass > 0 || probes.count < keptProbeCount,
+            let end = probes[firstPass].end
         else { return observedAt }
         return end
     }

@@ -23,7 +23,11 @@ public struct HealthcheckSettings: Sendable, Hashable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case test = "Test", interval = "Interval", timeout = "Timeout", startPeriod = "StartPeriod", retries = "Retries"
+        case test = "Test"
+        case interval = "Interval"
+        case timeout = "Timeout"
+        case startPeriod = "StartPeriod"
+        case retries = "Retries"
     }
 
     /// Decodes Docker's form: durations in integer nanoseconds, where 0 means "the default".

@@ -18,8 +18,14 @@ public struct ImageConfig: Sendable, Hashable, Decodable {
     public let workingDir: String
 
     private enum CodingKeys: String, CodingKey {
-        case user = "User", env = "Env", labels = "Labels", exposedPorts = "ExposedPorts", entrypoint = "Entrypoint"
-        case cmd = "Cmd", healthcheck = "Healthcheck", workingDir = "WorkingDir"
+        case user = "User"
+        case env = "Env"
+        case labels = "Labels"
+        case exposedPorts = "ExposedPorts"
+        case entrypoint = "Entrypoint"
+        case cmd = "Cmd"
+        case healthcheck = "Healthcheck"
+        case workingDir = "WorkingDir"
     }
 
     /// Decodes `Config`; Docker writes null for empty lists and maps, read here as empty.

@@ -10,7 +10,9 @@ public struct ImageHistoryEntry: Sendable, Hashable, Decodable {
     public let comment: String
 
     private enum CodingKeys: String, CodingKey {
-        case createdBy = "CreatedBy", size = "Size", comment = "Comment"
+        case createdBy = "CreatedBy"
+        case size = "Size"
+        case comment = "Comment"
     }
 
     /// Decodes one line; the size may be plain bytes or a human size ("74.8MB").

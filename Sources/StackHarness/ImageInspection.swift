@@ -18,8 +18,13 @@ public struct ImageInspection: Sendable, Decodable {
     public let config: ImageConfig
 
     private enum CodingKeys: String, CodingKey {
-        case id = "Id", repoTags = "RepoTags", size = "Size", os = "Os", architecture = "Architecture"
-        case created = "Created", config = "Config"
+        case id = "Id"
+        case repoTags = "RepoTags"
+        case size = "Size"
+        case os = "Os"
+        case architecture = "Architecture"
+        case created = "Created"
+        case config = "Config"
     }
 
     /// Decodes one element of `docker image inspect`'s array.

@@ -21,8 +21,14 @@ public struct Measurement: Sendable, Hashable, Codable {
 
     /// Records a value with its limit and verdict.
     public init(
-        id: String, subject: String, value: MeasuredValue, unit: String = "",
-        limit: String, verdict: Verdict, command: String? = nil, measuredAt: Date = Date()
+        id: String,
+        subject: String,
+        value: MeasuredValue,
+        unit: String = "",
+        limit: String,
+        verdict: Verdict,
+        command: String? = nil,
+        measuredAt: Date = Date()
     ) {
         self.id = id
         self.subject = subject
@@ -37,16 +43,25 @@ public struct Measurement: Sendable, Hashable, Codable {
     /// Records a number; `command` is taken from the run that measured it.
     public init(id: String, subject: String, number: Double, unit: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
         self.init(
-            id: id, subject: subject, value: .number(number), unit: unit,
-            limit: limit, verdict: Verdict(passed: passed), command: result?.command.commandLine
+            id: id,
+            subject: subject,
+            value: .number(number),
+            unit: unit,
+            limit: limit,
+            verdict: Verdict(passed: passed),
+            command: result?.command.commandLine
         )
     }
 
     /// Records text (a status, a name); `command` is taken from the run that measured it.
     public init(id: String, subject: String, text: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
         self.init(
-            id: id, subject: subject, value: .text(text),
-            limit: limit, verdict: Verdict(passed: passed), command: result?.command.commandLine
+            id: id,
+            subject: subject,
+            value: .text(text),
+            limit: limit,
+            verdict: Verdict(passed: passed),
+            command: result?.command.commandLine
         )
     }
 

@@ -6,6 +6,7 @@ public struct PortBinding: Sendable, Hashable, Decodable {
     public let hostPort: String
 
     private enum CodingKeys: String, CodingKey {
-        case hostIP = "HostIp", hostPort = "HostPort"
+        case hostIP = "HostIp"
+        case hostPort = "HostPort"
     }
 }

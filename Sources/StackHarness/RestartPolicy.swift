@@ -6,6 +6,7 @@ public struct RestartPolicy: Sendable, Hashable, Decodable {
     public let maximumRetryCount: Int
 
     private enum CodingKeys: String, CodingKey {
-        case name = "Name", maximumRetryCount = "MaximumRetryCount"
+        case name = "Name"
+        case maximumRetryCount = "MaximumRetryCount"
     }
 }

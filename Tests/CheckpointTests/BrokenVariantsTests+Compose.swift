@@ -28,8 +28,10 @@ extension Checkpoints.BrokenVariants {
         let stack = Stack.shared
         let folder = stack.layout.fixtures.appendingPathComponent("broken/\(variant)", isDirectory: true)
         let project = ComposeProject(
-            composeFile: folder.appendingPathComponent("docker-compose.yml"), name: "nps-checkpoint-broken",
-            workingDirectory: folder, docker: stack.docker
+            composeFile: folder.appendingPathComponent("docker-compose.yml"),
+            name: "nps-checkpoint-broken",
+            workingDirectory: folder,
+            docker: stack.docker
         )
         return try await project.config()
     }

@@ -40,7 +40,9 @@ extension Checkpoints.BrokenVariants {
             let since = Date()
             try await docker.run(["stop", "-t", "2", name], timeout: .seconds(60))
             let events = try await docker.events(
-                since: since, until: Date().addingTimeInterval(0.5), filters: ["container=\(name)", "event=kill", "event=die"]
+                since: since,
+                until: Date().addingTimeInterval(0.5),
+                filters: ["container=\(name)", "event=kill", "event=die"]
             )
             return ContainerStop.fromEvents(events.value)
         }
@@ -51,7 +53,10 @@ extension Checkpoints.BrokenVariants {
 
     /// Builds `fixtures/broken/<variant>/Dockerfile` as `tag`, runs `body`, and removes `container` and the image afterwards.
     private static func withHealthVariant<Value>(
-        _ variant: String, tag: String, container: String, _ body: () async throws -> Value
+        _ variant: String,
+        tag: String,
+        container: String,
+        _ body: () async throws -> Value
     ) async throws -> Value {
         let stack = Stack.shared
         try await stack.checkEngine()

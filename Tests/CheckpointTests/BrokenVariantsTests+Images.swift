@@ -37,7 +37,9 @@ extension Checkpoints.BrokenVariants {
 
     /// Builds `fixtures/broken/<variant>/Dockerfile` as `tag`, hands the image to `body`, and removes the image afterwards.
     private static func withVariantImage<Value>(
-        _ variant: String, tag: String, _ body: (DockerCLI, ImageInspection) async throws -> Value
+        _ variant: String,
+        tag: String,
+        _ body: (DockerCLI, ImageInspection) async throws -> Value
     ) async throws -> Value {
         let stack = Stack.shared
         try await stack.checkEngine()

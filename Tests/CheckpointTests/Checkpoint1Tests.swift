@@ -10,19 +10,31 @@ extension Checkpoints {
         func cp1Build() async throws {
             let result = try await OracleImage.shared.build()
             let outcome = ImageChecks.build(result, log: OracleImage.shared.log)
-            try await prove(Measurement(
-                outcome, subject: "BuildKit build of \(OracleImage.tag)", limit: "exit status 0", measuredBy: result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "BuildKit build of \(OracleImage.tag)",
+                    limit: "exit status 0",
+                    measuredBy: result
+                )
+            )
         }
 
         @Test("CP1.size: the image is smaller than 500 MB")
         func cp1Size() async throws {
             let image = try await OracleImage.shared.inspect()
             let outcome = ImageChecks.size(image.value)
-            try await prove(Measurement(
-                id: outcome.id, subject: "\(OracleImage.tag) size (docker image inspect)", number: Double(image.size) / 1e6, unit: "MB",
-                limit: "< 500 MB", passed: outcome.passed, measuredBy: image.result
-            ))
+            try await prove(
+                Measurement(
+                    id: outcome.id,
+                    subject: "\(OracleImage.tag) size (docker image inspect)",
+                    number: Double(image.size) / 1e6,
+                    unit: "MB",
+                    limit: "< 500 MB",
+                    passed: outcome.passed,
+                    measuredBy: image.result
+                )
+            )
         }
 
         @Test("CP1.multistage: a builder stage and a runtime stage; the runtime image is at least 30% smaller than the builder")
@@ -36,9 +48,14 @@ extension Checkpoints {
                 return try await stack.docker.inspectImage(builderTag)
             }
             let outcome = ImageChecks.multistage(stages: stages, runtimeBytes: runtime.size, builderBytes: builder.size)
-            try await prove(Measurement(
-                outcome, subject: "runtime vs builder stage (\(stages.compactMap(\.name).joined(separator: ", ")))", limit: "a builder and a runtime stage; runtime ≤ 70% of builder", measuredBy: builder.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "runtime vs builder stage (\(stages.compactMap(\.name).joined(separator: ", ")))",
+                    limit: "a builder and a runtime stage; runtime ≤ 70% of builder",
+                    measuredBy: builder.result
+                )
+            )
         }
 
         @Test("CP1.cache: a rebuild with no source change takes less than 30 s and every step is a cache hit")
@@ -48,9 +65,14 @@ extension Checkpoints {
             // BuildKit's plain progress goes to standard error.
             let progress = BuildProgress(output: rebuild.standardError + rebuild.standardOutput)
             let outcome = ImageChecks.cachedRebuild(progress, duration: rebuild.duration)
-            try await prove(Measurement(
-                outcome, subject: "rebuild of \(OracleImage.tag) with no change", limit: "< 30 s, every step CACHED", measuredBy: rebuild
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "rebuild of \(OracleImage.tag) with no change",
+                    limit: "< 30 s, every step CACHED",
+                    measuredBy: rebuild
+                )
+            )
         }
 
         @Test("CP1.lint: hadolint finds nothing in either Dockerfile, and the image's history, ENV and labels hold no secret")
@@ -58,18 +80,28 @@ extension Checkpoints {
             let stack = Stack.shared
             let lint = try await Hadolint.lint([stack.layout.oracleDockerfile, stack.layout.webUIDockerfile])
             let linted = ImageChecks.lint(lint)
-            try await prove(Measurement(
-                linted, subject: "hadolint oracle.Dockerfile web-ui.Dockerfile", limit: "exit status 0, no output", measuredBy: lint
-            ))
+            try await prove(
+                Measurement(
+                    linted,
+                    subject: "hadolint oracle.Dockerfile web-ui.Dockerfile",
+                    limit: "exit status 0, no output",
+                    measuredBy: lint
+                )
+            )
 
             let image = try await OracleImage.shared.inspect()
             let history = try await stack.docker.imageHistory(OracleImage.tag)
             let findings = try SecretScanner.forStack().findings(in: image.value, history: history.value, name: OracleImage.tag)
             let scanned = history.value.count + image.config.env.count + image.config.labels.count
             let secrets = ImageChecks.noSecrets(findings, image: OracleImage.tag, scanned: scanned)
-            try await prove(Measurement(
-                secrets, subject: "secrets in \(OracleImage.tag) history, ENV and labels", limit: "no API key, no PASSWORD=/SECRET=/KEY= value, no value from the env file", measuredBy: history.result
-            ))
+            try await prove(
+                Measurement(
+                    secrets,
+                    subject: "secrets in \(OracleImage.tag) history, ENV and labels",
+                    limit: "no API key, no PASSWORD=/SECRET=/KEY= value, no value from the env file",
+                    measuredBy: history.result
+                )
+            )
         }
 
         @Test("CP1.base: the service is a Swift binary on a slim Debian bookworm base with nothing the service does not use")
@@ -85,23 +117,37 @@ extension Checkpoints {
                 )
             }
             let base = ImageChecks.runtimeBase(osRelease: osRelease.standardOutput, runtimeStage: stages.last)
-            try await prove(Measurement(
-                base, subject: "runtime base (/etc/os-release, last FROM)", limit: "Debian 12 bookworm, FROM debian:bookworm-slim", measuredBy: osRelease
-            ))
+            try await prove(
+                Measurement(
+                    base,
+                    subject: "runtime base (/etc/os-release, last FROM)",
+                    limit: "Debian 12 bookworm, FROM debian:bookworm-slim",
+                    measuredBy: osRelease
+                )
+            )
 
             let installed = try await Self.packages(in: OracleImage.tag)
             let baseline = try await Self.packages(in: ImageChecks.runtimeBase)
             let packages = ImageChecks.packages(installed: installed.names, baseline: baseline.names)
-            try await prove(Measurement(
-                packages, subject: "package list (dpkg-query -W) vs debian:bookworm-slim", limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain", measuredBy: installed.result
-            ))
+            try await prove(
+                Measurement(
+                    packages,
+                    subject: "package list (dpkg-query -W) vs debian:bookworm-slim",
+                    limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain",
+                    measuredBy: installed.result
+                )
+            )
 
             let entrypoint = try #require(image.config.entrypoint.first, "\(OracleImage.tag) has no ENTRYPOINT")
             let binary = try await Self.copyOut(entrypoint, from: OracleImage.tag)
             let swift = ImageChecks.swiftBinary(path: entrypoint, contents: binary)
-            try await prove(Measurement(
-                swift, subject: "entrypoint binary \(entrypoint)", limit: "an ELF with the Swift runtime"
-            ))
+            try await prove(
+                Measurement(
+                    swift,
+                    subject: "entrypoint binary \(entrypoint)",
+                    limit: "an ELF with the Swift runtime"
+                )
+            )
         }
 
         /// The Debian packages installed in `image` (`dpkg-query -W` in a throwaway container).

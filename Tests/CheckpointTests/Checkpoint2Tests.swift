@@ -11,22 +11,37 @@ extension Checkpoints {
             let stack = Stack.shared
             let environment = try ExampleEnvironment(layout: stack.layout)
             defer { environment.remove() }
-            let result = try await environment.project(layout: stack.layout, docker: stack.docker).capture(["config", "--quiet"], timeout: .seconds(60))
+            let result = try await environment.project(layout: stack.layout, docker: stack.docker).capture(
+                ["config", "--quiet"],
+                timeout: .seconds(60)
+            )
             let outcome = ComposeChecks.validates(result)
-            try await prove(Measurement(
-                outcome, subject: "docker compose config (.env from .env.example)", limit: "exit status 0, no unset variable", measuredBy: result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "docker compose config (.env from .env.example)",
+                    limit: "exit status 0, no unset variable",
+                    measuredBy: result
+                )
+            )
         }
 
-        @Test("CP2.oracle: the oracle service has the spec's name, build, environment, dependency, volume, network, restart, limits and HTTP health check on 8052")
+        @Test(
+            "CP2.oracle: the oracle service has the spec's name, build, environment, dependency, volume, network, restart, limits and HTTP health check on 8052"
+        )
         func cp2Oracle() async throws {
             let config = try await exampleConfig()
             let withoutLogLevel = try await exampleConfig(without: ["LOG_LEVEL"])
             let logLevelDefault = withoutLogLevel.services["oracle"]?.environment["LOG_LEVEL"] ?? nil
             let outcome = ComposeChecks.oracleService(config.value, logLevelDefault: logLevelDefault)
-            try await prove(Measurement(
-                outcome, subject: "oracle service in docker compose config --format json", limit: "every point of the spec line", measuredBy: config.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "oracle service in docker compose config --format json",
+                    limit: "every point of the spec line",
+                    measuredBy: config.result
+                )
+            )
 
             // The declared probe, run where the engine runs it, must reach the Oracle's /health.
             try await Stack.shared.ensureRunning(["oracle"])
@@ -34,18 +49,28 @@ extension Checkpoints {
             let probe = try #require(Self.execArguments(test), "health check test \(test) is neither CMD nor CMD-SHELL")
             let result = try await Stack.shared.docker.exec(Stack.container("oracle"), probe, timeout: .seconds(30))
             let answer = ComposeChecks.healthProbeAnswer(result)
-            try await prove(Measurement(
-                answer, subject: "declared oracle health check run in nps-oracle", limit: "exit 0 with the oracle's /health JSON", measuredBy: result
-            ))
+            try await prove(
+                Measurement(
+                    answer,
+                    subject: "declared oracle health check run in nps-oracle",
+                    limit: "exit 0 with the oracle's /health JSON",
+                    measuredBy: result
+                )
+            )
         }
 
         @Test("CP2.chain: postgres → oracle (and scanner) → api → web-ui on service_healthy, api reaches oracle:50052")
         func cp2Chain() async throws {
             let config = try await exampleConfig()
             let outcome = ComposeChecks.dependencyChain(config.value)
-            try await prove(Measurement(
-                outcome, subject: "depends_on chain in docker compose config --format json", limit: "postgres → oracle, scanner → api → web-ui, all service_healthy", measuredBy: config.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "depends_on chain in docker compose config --format json",
+                    limit: "postgres → oracle, scanner → api → web-ui, all service_healthy",
+                    measuredBy: config.result
+                )
+            )
         }
 
         @Test("CP2.limits: the engine applies the declared limits to nps-oracle (1e9 NanoCpus, 1073741824 bytes)")
@@ -56,9 +81,14 @@ extension Checkpoints {
             let declared = try await stack.compose.config()
             let inspection = try await stack.docker.inspectContainer(Stack.container("oracle"))
             let outcome = ComposeChecks.appliedOracleLimits(declared: declared.value, applied: inspection.hostConfig)
-            try await prove(Measurement(
-                outcome, subject: "nps-oracle HostConfig NanoCpus and Memory", limit: "= declared = 1000000000 NanoCpus, 1073741824 bytes", measuredBy: inspection.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "nps-oracle HostConfig NanoCpus and Memory",
+                    limit: "= declared = 1000000000 NanoCpus, 1073741824 bytes",
+                    measuredBy: inspection.result
+                )
+            )
         }
 
         /// `docker compose config --format json` with a `.env` made from the example, with `names` left out

@@ -6,13 +6,19 @@ extension Checkpoints {
     /// Checkpoint 3: `.env.example` documents every variable, matches the compose file, and makes a git-ignored `.env`.
     @Suite("Checkpoint 3: environment variables")
     struct Checkpoint3 {
-        @Test("CP3.documented: every variable in .env.example has a description; the API key placeholder has a security warning; the Oracle ports are there")
+        @Test(
+            "CP3.documented: every variable in .env.example has a description; the API key placeholder has a security warning; the Oracle ports are there"
+        )
         func cp3Documented() async throws {
             let example = try EnvFile(contentsOf: Stack.shared.layout.environmentExample)
             let outcome = EnvironmentChecks.documented(example)
-            try await prove(Measurement(
-                outcome, subject: "infrastructure/.env.example comments and values", limit: "every variable described, placeholder key under a warning, ORACLE_GRPC_PORT=50052"
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "infrastructure/.env.example comments and values",
+                    limit: "every variable described, placeholder key under a warning, ORACLE_GRPC_PORT=50052"
+                )
+            )
         }
 
         @Test("CP3.complete: every ${VAR} of the compose file is in .env.example, and nothing in it is unused")
@@ -21,9 +27,13 @@ extension Checkpoints {
             let composeText = try String(contentsOf: layout.composeFile, encoding: .utf8)
             let example = try EnvFile(contentsOf: layout.environmentExample)
             let outcome = EnvironmentChecks.complete(composeText: composeText, example: example)
-            try await prove(Measurement(
-                outcome, subject: "docker-compose.yml variables against .env.example", limit: "the same set"
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "docker-compose.yml variables against .env.example",
+                    limit: "the same set"
+                )
+            )
         }
 
         @Test("CP3.dotenv: one documented command makes .env from the example, and .env is git-ignored")
@@ -31,30 +41,46 @@ extension Checkpoints {
             let layout = Stack.shared.layout
             let runner = CommandRunner()
             // The documented command, run as written from a scratch "repository root" holding only the example.
-            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nps-checkpoint-dotenv-\(UUID().uuidString)", isDirectory: true)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "nps-checkpoint-dotenv-\(UUID().uuidString)",
+                isDirectory: true
+            )
             defer { try? FileManager.default.removeItem(at: scratch) }
             let scratchInfrastructure = scratch.appendingPathComponent("infrastructure", isDirectory: true)
             try FileManager.default.createDirectory(at: scratchInfrastructure, withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: layout.environmentExample, to: scratchInfrastructure.appendingPathComponent(".env.example"))
-            let copy = try await runner.capture(Command(
-                executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: EnvironmentChecks.copyCommand, workingDirectory: scratch
-            ), timeout: .seconds(10))
+            let copy = try await runner.capture(
+                Command(
+                    executable: URL(fileURLWithPath: "/usr/bin/env"),
+                    arguments: EnvironmentChecks.copyCommand,
+                    workingDirectory: scratch
+                ),
+                timeout: .seconds(10)
+            )
             let made = try? Data(contentsOf: scratchInfrastructure.appendingPathComponent(".env"))
             let copyMatches = try copy.succeeded && made == Data(contentsOf: layout.environmentExample)
 
-            let checkIgnore = try await runner.capture(Command(
-                executable: URL(fileURLWithPath: "/usr/bin/env"),
-                arguments: ["git", "check-ignore", "-q", "infrastructure/.env"],
-                workingDirectory: layout.root
-            ), timeout: .seconds(10))
+            let checkIgnore = try await runner.capture(
+                Command(
+                    executable: URL(fileURLWithPath: "/usr/bin/env"),
+                    arguments: ["git", "check-ignore", "-q", "infrastructure/.env"],
+                    workingDirectory: layout.root
+                ),
+                timeout: .seconds(10)
+            )
             let documents = try [
                 (name: "README.md", text: String(contentsOf: layout.root.appendingPathComponent("README.md"), encoding: .utf8)),
                 (name: ".env.example", text: String(contentsOf: layout.environmentExample, encoding: .utf8)),
             ]
             let outcome = EnvironmentChecks.dotenv(copyMatches: copyMatches, checkIgnore: checkIgnore, documents: documents)
-            try await prove(Measurement(
-                outcome, subject: "documented cp command and git check-ignore", limit: "copy equals the example, check-ignore exit 0, command in README and .env.example", measuredBy: checkIgnore
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "documented cp command and git check-ignore",
+                    limit: "copy equals the example, check-ignore exit 0, command in README and .env.example",
+                    measuredBy: checkIgnore
+                )
+            )
         }
     }
 }

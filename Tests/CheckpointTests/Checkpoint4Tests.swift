@@ -13,12 +13,19 @@ extension Checkpoints {
             try await stack.ensureImages()
             let image = try await stack.docker.inspectImage("nps-oracle:latest")
             let outcome = ImageChecks.healthcheckInstruction(image.value)
-            try await prove(Measurement(
-                outcome, subject: "nps-oracle:latest Config.Healthcheck", limit: "interval 10 s, timeout 5 s, retries 3, start period 30 s", measuredBy: image.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "nps-oracle:latest Config.Healthcheck",
+                    limit: "interval 10 s, timeout 5 s, retries 3, start period 30 s",
+                    measuredBy: image.result
+                )
+            )
         }
 
-        @Test("CP4.endpoint: GET /health on 8052 answers healthy JSON with database, gRPC and AI state in < 2 s, through the api too, and 503 without the database")
+        @Test(
+            "CP4.endpoint: GET /health on 8052 answers healthy JSON with database, gRPC and AI state in < 2 s, through the api too, and 503 without the database"
+        )
         func cp4Endpoint() async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
@@ -26,29 +33,53 @@ extension Checkpoints {
 
             let direct = try await HTTPFetch.get(healthURL)
             let answer = HealthChecks.healthyAnswer(direct)
-            try await prove(Measurement(
-                id: answer.id, subject: "GET /health from the harness", value: .number(direct.elapsed.inSeconds * 1000), unit: "ms",
-                limit: "< 2 s, 200 {status: healthy, service: oracle, checks: database, grpc, ai}",
-                verdict: Verdict(passed: answer.passed), command: direct.request
-            ))
+            try await prove(
+                Measurement(
+                    id: answer.id,
+                    subject: "GET /health from the harness",
+                    value: .number(direct.elapsed.inSeconds * 1000),
+                    unit: "ms",
+                    limit: "< 2 s, 200 {status: healthy, service: oracle, checks: database, grpc, ai}",
+                    verdict: Verdict(passed: answer.passed),
+                    command: direct.request
+                )
+            )
             #expect(answer.passed, "\(answer.reason)")
 
             let through = try await HTTPFetch.get(try stack.apiURL("/api/oracle/health"))
             let passed = HealthChecks.passedThrough(through, direct: direct)
-            try await prove(Measurement(
-                id: passed.id, subject: "GET /health from the api container (api → oracle:8052)", value: .text(passed.measured),
-                limit: "the Oracle's status and body", verdict: Verdict(passed: passed.passed), command: through.request
-            ))
+            try await prove(
+                Measurement(
+                    id: passed.id,
+                    subject: "GET /health from the api container (api → oracle:8052)",
+                    value: .text(passed.measured),
+                    limit: "the Oracle's status and body",
+                    verdict: Verdict(passed: passed.passed),
+                    command: through.request
+                )
+            )
 
             let (unreachable, recovered) = try await Self.answersWithoutDatabase(healthURL)
-            try await prove(Measurement(
-                id: unreachable.id, subject: "GET /health with postgres stopped", value: .text(unreachable.measured),
-                limit: "503 unhealthy within 5 s", verdict: Verdict(passed: unreachable.passed), command: "docker compose stop postgres; GET \(healthURL)"
-            ))
-            try await prove(Measurement(
-                id: recovered.id, subject: "GET /health once postgres is started again", value: .text(recovered.measured),
-                limit: "200 healthy again", verdict: Verdict(passed: recovered.passed), command: "docker compose start postgres; GET \(healthURL)"
-            ))
+            try await prove(
+                Measurement(
+                    id: unreachable.id,
+                    subject: "GET /health with postgres stopped",
+                    value: .text(unreachable.measured),
+                    limit: "503 unhealthy within 5 s",
+                    verdict: Verdict(passed: unreachable.passed),
+                    command: "docker compose stop postgres; GET \(healthURL)"
+                )
+            )
+            try await prove(
+                Measurement(
+                    id: recovered.id,
+                    subject: "GET /health once postgres is started again",
+                    value: .text(recovered.measured),
+                    limit: "200 healthy again",
+                    verdict: Verdict(passed: recovered.passed),
+                    command: "docker compose start postgres; GET \(healthURL)"
+                )
+            )
         }
 
         @Test("CP4.services: every service declares the spec's probe, and the engine reports each container healthy")
@@ -57,9 +88,14 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let config = try await stack.compose.config()
             let declared = HealthChecks.declaredProbes(config.value)
-            try await prove(Measurement(
-                declared, subject: "health checks in docker compose config --format json", limit: "pg_isready, oracle HTTP 8052, scanner gRPC 50051, api /api/health 8000, web-ui HTTP /healthz", measuredBy: config.result
-            ))
+            try await prove(
+                Measurement(
+                    declared,
+                    subject: "health checks in docker compose config --format json",
+                    limit: "pg_isready, oracle HTTP 8052, scanner gRPC 50051, api /api/health 8000, web-ui HTTP /healthz",
+                    measuredBy: config.result
+                )
+            )
 
             var inspections: [String: ContainerInspection] = [:]
             var lastRun: CommandResult?
@@ -69,9 +105,14 @@ extension Checkpoints {
                 lastRun = inspection.result
             }
             let engine = HealthChecks.engineHealth(inspections)
-            try await prove(Measurement(
-                engine, subject: "engine health status of the five containers", limit: "all healthy, last probe passed", measuredBy: lastRun
-            ))
+            try await prove(
+                Measurement(
+                    engine,
+                    subject: "engine health status of the five containers",
+                    limit: "all healthy, last probe passed",
+                    measuredBy: lastRun
+                )
+            )
         }
 
         @Test("CP4.script: health-check.sh exits 0 in colour when all services are healthy and 1 naming a stopped one")
@@ -80,9 +121,14 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let healthy = try await Self.runHealthCheckScript()
             let allGood = HealthChecks.script(healthy, stopped: nil)
-            try await prove(Measurement(
-                allGood, subject: "health-check.sh on the healthy stack", limit: "exit 0, coloured", measuredBy: healthy
-            ))
+            try await prove(
+                Measurement(
+                    allGood,
+                    subject: "health-check.sh on the healthy stack",
+                    limit: "exit 0, coloured",
+                    measuredBy: healthy
+                )
+            )
 
             let scanner = Stack.container("scanner")
             let outcome: CheckOutcome
@@ -96,20 +142,33 @@ extension Checkpoints {
                 throw error
             }
             try await stack.ensureRunning()
-            try await prove(Measurement(
-                outcome, subject: "health-check.sh with nps-scanner stopped", limit: "exit 1 naming scanner, coloured", measuredBy: broken
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "health-check.sh with nps-scanner stopped",
+                    limit: "exit 1 naming scanner, coloured",
+                    measuredBy: broken
+                )
+            )
         }
 
         @Test("CP4.status: docker inspect nps-oracle --format '{{.State.Health.Status}}' is healthy")
         func cp4Status() async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
-            let result = try await stack.docker.run(["inspect", Stack.container("oracle"), "--format", "{{.State.Health.Status}}"], timeout: .seconds(30))
+            let result = try await stack.docker.run(
+                ["inspect", Stack.container("oracle"), "--format", "{{.State.Health.Status}}"],
+                timeout: .seconds(30)
+            )
             let outcome = HealthChecks.oracleStatus(result.standardOutput)
-            try await prove(Measurement(
-                outcome, subject: "nps-oracle State.Health.Status", limit: "= healthy", measuredBy: result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "nps-oracle State.Health.Status",
+                    limit: "= healthy",
+                    measuredBy: result
+                )
+            )
         }
 
         /// Runs infrastructure/scripts/health-check.sh with the harness's docker CLI; FORCE_COLOR asks for colour without a terminal.
@@ -144,7 +203,8 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let back = reply.map(HealthChecks.healthyAnswer)
             let recovered = CheckOutcome(
-                id: "CP4.endpoint", passed: back?.passed ?? false,
+                id: "CP4.endpoint",
+                passed: back?.passed ?? false,
                 measured: "\(reply.map { String($0.status) } ?? "no answer") \(HealthChecks.seconds(waited)) after postgres started",
                 reason: back?.reason ?? "no answer from /health after postgres started"
             )
@@ -153,7 +213,10 @@ extension Checkpoints {
 
         /// GETs `url` every 100 ms until `done` holds for the answer or `limit` passes; the last answer and when it came.
         private static func poll(
-            _ url: URL, until done: (HTTPReply) -> Bool, for limit: Duration, clock: ContinuousClock
+            _ url: URL,
+            until done: (HTTPReply) -> Bool,
+            for limit: Duration,
+            clock: ContinuousClock
         ) async -> (HTTPReply?, Duration) {
             let start = clock.now
             var last: HTTPReply?

@@ -16,15 +16,27 @@ extension Checkpoints {
         func cp5Healthy() async throws {
             let record = try await FreshStart.shared.measure()
             let outcome = StartupChecks.allHealthy(record.readiness)
-            try await prove(Measurement(
-                outcome, subject: "docker compose up -d (from down) to five healthy services", limit: "each ≤ 120 s after up", measuredBy: record.up
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "docker compose up -d (from down) to five healthy services",
+                    limit: "each ≤ 120 s after up",
+                    measuredBy: record.up
+                )
+            )
             for entry in record.readiness {
                 guard let sinceUp = entry.sinceUp else { continue }
-                try await prove(Measurement(
-                    id: "CP5.healthy", subject: "\(entry.service) healthy after up -d", number: sinceUp.inSeconds, unit: "s",
-                    limit: "≤ 120 s", passed: sinceUp <= StartupChecks.healthyLimit, measuredBy: record.up
-                ))
+                try await prove(
+                    Measurement(
+                        id: "CP5.healthy",
+                        subject: "\(entry.service) healthy after up -d",
+                        number: sinceUp.inSeconds,
+                        unit: "s",
+                        limit: "≤ 120 s",
+                        passed: sinceUp <= StartupChecks.healthyLimit,
+                        measuredBy: record.up
+                    )
+                )
             }
         }
 
@@ -32,11 +44,16 @@ extension Checkpoints {
         func cp5Order() async throws {
             let record = try await FreshStart.shared.measure()
             let outcome = StartupChecks.startOrder(record.timelines, upStartedAt: record.upStartedAt)
-            try await prove(Measurement(
-                id: outcome.id, subject: "start and first healthy events after up -d", value: .text(outcome.measured),
-                limit: "each service starts after its dependencies are healthy", verdict: Verdict(passed: outcome.passed),
-                command: "docker events --filter type=container --filter label=com.docker.compose.project=nps (start, health_status)"
-            ))
+            try await prove(
+                Measurement(
+                    id: outcome.id,
+                    subject: "start and first healthy events after up -d",
+                    value: .text(outcome.measured),
+                    limit: "each service starts after its dependencies are healthy",
+                    verdict: Verdict(passed: outcome.passed),
+                    command: "docker events --filter type=container --filter label=com.docker.compose.project=nps (start, health_status)"
+                )
+            )
         }
 
         @Test("CP5.logs: the Oracle logs \"Oracle service started\", \"gRPC server listening on 50052\", \"Connected to database\"")
@@ -45,9 +62,14 @@ extension Checkpoints {
             try await stack.ensureRunning(["oracle"])
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = StartupChecks.oracleStartupLines(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError))
-            try await prove(Measurement(
-                outcome, subject: "startup messages in docker logs nps-oracle", limit: "each of the three at least once", measuredBy: logs
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "startup messages in docker logs nps-oracle",
+                    limit: "each of the three at least once",
+                    measuredBy: logs
+                )
+            )
         }
 
         @Test("CP5.clean: no service logs an error-level line during a normal start")
@@ -58,19 +80,29 @@ extension Checkpoints {
             var lastRun: CommandResult?
             for service in Stack.services {
                 // Only the start: from the up to when every service was healthy.
-                let run = try await stack.docker.run([
-                    "logs", "--since", RFC3339Nano.string(from: record.upStartedAt.addingTimeInterval(-1)),
-                    "--until", RFC3339Nano.string(from: record.settledAt.addingTimeInterval(1)), Stack.container(service),
-                ], timeout: .seconds(60))
+                let run = try await stack.docker.run(
+                    [
+                        "logs", "--since", RFC3339Nano.string(from: record.upStartedAt.addingTimeInterval(-1)),
+                        "--until", RFC3339Nano.string(from: record.settledAt.addingTimeInterval(1)), Stack.container(service),
+                    ],
+                    timeout: .seconds(60)
+                )
                 logs[service] = run.standardOutput + "\n" + run.standardError
                 lastRun = run
             }
             let outcome = StartupChecks.cleanStart(logs)
             let count = logs.values.map { StartupChecks.errorLines(in: $0).count }.reduce(0, +)
-            try await prove(Measurement(
-                id: outcome.id, subject: "error-level lines in the five services' logs during the start", number: Double(count), unit: "lines",
-                limit: "= 0", passed: outcome.passed, measuredBy: lastRun
-            ))
+            try await prove(
+                Measurement(
+                    id: outcome.id,
+                    subject: "error-level lines in the five services' logs during the start",
+                    number: Double(count),
+                    unit: "lines",
+                    limit: "= 0",
+                    passed: outcome.passed,
+                    measuredBy: lastRun
+                )
+            )
             #expect(outcome.passed, "\(outcome.reason)")
         }
 
@@ -80,25 +112,43 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let reading = try await HTTPFetch.get(try stack.apiURL(Self.readingPath), timeout: .seconds(20))
             let grpc = StackUseChecks.readingThroughAPI(reading)
-            try await prove(Measurement(
-                id: grpc.id, subject: "GetReading through the api (gRPC to oracle:50052)", value: .text(grpc.measured),
-                limit: "200, fc60.cycle 58", verdict: Verdict(passed: grpc.passed), command: reading.request
-            ))
+            try await prove(
+                Measurement(
+                    id: grpc.id,
+                    subject: "GetReading through the api (gRPC to oracle:50052)",
+                    value: .text(grpc.measured),
+                    limit: "200, fc60.cycle 58",
+                    verdict: Verdict(passed: grpc.passed),
+                    command: reading.request
+                )
+            )
 
             let health = try await HTTPFetch.get(try stack.apiURL("/api/health"))
             let grpcHealth = StackUseChecks.grpcHealthThroughAPI(health)
-            try await prove(Measurement(
-                id: grpcHealth.id, subject: "grpc.health.v1 Check from the api to oracle:50052", value: .text(grpcHealth.measured),
-                limit: "200, oracle SERVING", verdict: Verdict(passed: grpcHealth.passed), command: health.request
-            ))
+            try await prove(
+                Measurement(
+                    id: grpcHealth.id,
+                    subject: "grpc.health.v1 Check from the api to oracle:50052",
+                    value: .text(grpcHealth.measured),
+                    limit: "200, oracle SERVING",
+                    verdict: Verdict(passed: grpcHealth.passed),
+                    command: health.request
+                )
+            )
 
             // The api image has no curl: its passthrough route is the api container's own HTTP call to oracle:8052.
             let http = try await HTTPFetch.get(try stack.apiURL("/api/oracle/health"))
             let httpHealth = StackUseChecks.httpHealthThroughAPI(http)
-            try await prove(Measurement(
-                id: httpHealth.id, subject: "HTTP from the api container to oracle:8052/health", value: .text(httpHealth.measured),
-                limit: "200, the Oracle's healthy body", verdict: Verdict(passed: httpHealth.passed), command: http.request
-            ))
+            try await prove(
+                Measurement(
+                    id: httpHealth.id,
+                    subject: "HTTP from the api container to oracle:8052/health",
+                    value: .text(httpHealth.measured),
+                    limit: "200, the Oracle's healthy body",
+                    verdict: Verdict(passed: httpHealth.passed),
+                    command: http.request
+                )
+            )
         }
 
         @Test("CP5.db: SELECT COUNT(*) FROM oracle_suggestions works and grows after a range suggestion")
@@ -113,7 +163,11 @@ extension Checkpoints {
             let before = StackUseChecks.count(fromPsql: first.standardOutput)
             #expect(first.succeeded, "psql failed: \(first.transcript)")
 
-            let suggestion = try await HTTPFetch.post(try stack.apiURL("/api/oracle/suggest-range"), json: #"{"puzzle_number":66}"#, timeout: .seconds(20))
+            let suggestion = try await HTTPFetch.post(
+                try stack.apiURL("/api/oracle/suggest-range"),
+                json: #"{"puzzle_number":66}"#,
+                timeout: .seconds(20)
+            )
             // The Oracle queues its writes: poll until the row shows or the limit passes.
             let clock = ContinuousClock()
             let posted = clock.now
@@ -126,9 +180,14 @@ extension Checkpoints {
                 try await Task.sleep(for: .milliseconds(200))
             } while clock.now - posted < StackUseChecks.writeLimit
             let outcome = StackUseChecks.suggestionStored(before: before, after: after, suggestion: suggestion, waited: clock.now - posted)
-            try await prove(Measurement(
-                outcome, subject: "oracle_suggestions rows before and after POST /api/oracle/suggest-range", limit: "count works and grows within 5 s", measuredBy: last
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "oracle_suggestions rows before and after POST /api/oracle/suggest-range",
+                    limit: "count works and grows within 5 s",
+                    measuredBy: last
+                )
+            )
         }
 
         @Test("CP5.ai: with a key the Oracle calls the Messages API and uses its answer; without one it warns once and answers by its rules")
@@ -138,19 +197,32 @@ extension Checkpoints {
             try await AIStandIn.withStack { apiPort in
                 let reading = try await HTTPFetch.get(URL(string: "http://127.0.0.1:\(apiPort)\(Self.readingPath)")!, timeout: .seconds(30))
                 let summary = StackUseChecks.aiSummary(reading, expected: AIStandIn.reply)
-                try await prove(Measurement(
-                    id: summary.id, subject: "reading summary from an Oracle with a key, against the Messages API stand-in", value: .text(summary.measured),
-                    limit: "= \(AIStandIn.reply.debugDescription)", verdict: Verdict(passed: summary.passed), command: reading.request
-                ))
+                try await prove(
+                    Measurement(
+                        id: summary.id,
+                        subject: "reading summary from an Oracle with a key, against the Messages API stand-in",
+                        value: .text(summary.measured),
+                        limit: "= \(AIStandIn.reply.debugDescription)",
+                        verdict: Verdict(passed: summary.passed),
+                        command: reading.request
+                    )
+                )
 
                 let recorded = try await stack.docker.exec(AIStandIn.messagesAPI, ["cat", AIStandIn.recordFile], timeout: .seconds(30))
                 let oracleLogs = try await stack.docker.logs(AIStandIn.oracle)
                 let requests = StackUseChecks.aiRequests(
-                    recorded: recorded.standardOutput, key: AIStandIn.key, oracleLogs: oracleLogs.standardOutput + oracleLogs.standardError
+                    recorded: recorded.standardOutput,
+                    key: AIStandIn.key,
+                    oracleLogs: oracleLogs.standardOutput + oracleLogs.standardError
                 )
-                try await prove(Measurement(
-                    requests, subject: "Messages API requests recorded by the stand-in, and the key in the Oracle's logs", limit: "x-api-key, anthropic-version 2023-06-01; key never logged", measuredBy: recorded
-                ))
+                try await prove(
+                    Measurement(
+                        requests,
+                        subject: "Messages API requests recorded by the stand-in, and the key in the Oracle's logs",
+                        limit: "x-api-key, anthropic-version 2023-06-01; key never logged",
+                        measuredBy: recorded
+                    )
+                )
             }
 
             // Without a key: the stack's own Oracle (the env file's placeholder counts as no key).
@@ -159,16 +231,24 @@ extension Checkpoints {
             try #require(key.isEmpty || key == "your_claude_api_key_here", "nps-oracle runs with an API key, so its keyless path cannot be measured")
             let startedAt = try #require(oracle.state.startedAt, "nps-oracle has no start time")
             let logs = try await stack.docker.run(
-                ["logs", "--since", RFC3339Nano.string(from: startedAt.addingTimeInterval(-1)), Stack.container("oracle")], timeout: .seconds(60)
+                ["logs", "--since", RFC3339Nano.string(from: startedAt.addingTimeInterval(-1)), Stack.container("oracle")],
+                timeout: .seconds(60)
             )
             let reading = try await HTTPFetch.get(try stack.apiURL(Self.readingPath), timeout: .seconds(20))
             let keyless = StackUseChecks.keylessFallback(JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError), reading: reading)
-            try await prove(Measurement(
-                keyless, subject: "nps-oracle without a key: ANTHROPIC_API_KEY warnings since start, and a reading", limit: "exactly 1 warning; reading 200", measuredBy: logs
-            ))
+            try await prove(
+                Measurement(
+                    keyless,
+                    subject: "nps-oracle without a key: ANTHROPIC_API_KEY warnings since start, and a reading",
+                    limit: "exactly 1 warning; reading 200",
+                    measuredBy: logs
+                )
+            )
         }
 
-        @Test("CP5.restart: after docker compose restart oracle it is healthy again, logs \"Connected to database\" again, and oracle.log kept its lines")
+        @Test(
+            "CP5.restart: after docker compose restart oracle it is healthy again, logs \"Connected to database\" again, and oracle.log kept its lines"
+        )
         func cp5Restart() async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
@@ -178,15 +258,23 @@ extension Checkpoints {
             let restart = try await stack.compose.restart("oracle")
             let healthy = try? await HealthWait(container: Stack.container("oracle"), docker: stack.docker).untilHealthy()
             let logs = try await stack.docker.run(
-                ["logs", "--since", RFC3339Nano.string(from: restartedAt), Stack.container("oracle")], timeout: .seconds(60)
+                ["logs", "--since", RFC3339Nano.string(from: restartedAt), Stack.container("oracle")],
+                timeout: .seconds(60)
             )
-            let connected = JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError).entries.count { $0.message == "Connected to database" }
+            let connected = JSONLogLines(text: logs.standardOutput + "\n" + logs.standardError).entries.count {
+                $0.message == "Connected to database"
+            }
             let after = StackUseChecks.completeLines(try String(contentsOf: logFile, encoding: .utf8))
             try await stack.ensureRunning()
             let outcome = StackUseChecks.restart(healthy: healthy, connectedSinceRestart: connected, logBefore: before, logAfter: after)
-            try await prove(Measurement(
-                outcome, subject: "nps-oracle after docker compose restart oracle", limit: "healthy, \"Connected to database\" again, earlier oracle.log lines kept", measuredBy: restart
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "nps-oracle after docker compose restart oracle",
+                    limit: "healthy, \"Connected to database\" again, earlier oracle.log lines kept",
+                    measuredBy: restart
+                )
+            )
         }
 
         /// Runs last: it takes the stack down (volumes kept); later suites bring it up again.
@@ -198,21 +286,33 @@ extension Checkpoints {
             let down = try await stack.compose.down(volumes: false)
             await stack.noteDown()
             let events = try await stack.docker.events(
-                since: since, until: Date().addingTimeInterval(0.5),
+                since: since,
+                until: Date().addingTimeInterval(0.5),
                 filters: ["type=container", "label=com.docker.compose.project=\(stack.compose.name)", "event=kill", "event=die"]
             )
             let stops = ContainerStop.fromEvents(events.value)
             let outcome = ShutdownChecks.gracefulStops(stops, expected: Stack.services.map(Stack.container))
-            try await prove(Measurement(
-                outcome, subject: "docker compose down: signal to exit of each container", limit: "each < 10 s, exit 0, no SIGKILL", measuredBy: down
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "docker compose down: signal to exit of each container",
+                    limit: "each < 10 s, exit 0, no SIGKILL",
+                    measuredBy: down
+                )
+            )
             for stop in stops {
                 guard let duration = stop.stopDuration else { continue }
-                try await prove(Measurement(
-                    id: "CP5.down", subject: "\(stop.container) stop time", number: duration.inSeconds, unit: "s",
-                    limit: "< 10 s, clean exit", passed: duration < ShutdownChecks.stopLimit && ShutdownChecks.uncleanReason(stop) == nil,
-                    measuredBy: events.result
-                ))
+                try await prove(
+                    Measurement(
+                        id: "CP5.down",
+                        subject: "\(stop.container) stop time",
+                        number: duration.inSeconds,
+                        unit: "s",
+                        limit: "< 10 s, clean exit",
+                        passed: duration < ShutdownChecks.stopLimit && ShutdownChecks.uncleanReason(stop) == nil,
+                        measuredBy: events.result
+                    )
+                )
             }
         }
     }

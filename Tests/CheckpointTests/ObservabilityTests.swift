@@ -18,9 +18,14 @@ extension Checkpoints {
             try await stack.ensureRunning(["oracle"])
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = ObservabilityChecks.stdout(logs.standardOutput)
-            try await prove(Measurement(
-                outcome, subject: "lines on stdout of docker logs nps-oracle", limit: "> 0 lines", measuredBy: logs
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "lines on stdout of docker logs nps-oracle",
+                    limit: "> 0 lines",
+                    measuredBy: logs
+                )
+            )
         }
 
         @Test("OBS.json: every Oracle log line is one JSON object with at least time, level and message")
@@ -29,15 +34,25 @@ extension Checkpoints {
             try await stack.ensureRunning(["oracle"])
             let logs = try await stack.docker.logs(Stack.container("oracle"))
             let outcome = ObservabilityChecks.jsonLines(logs.standardOutput, source: "docker logs nps-oracle (stdout)")
-            try await prove(Measurement(
-                outcome, subject: "lines on stdout of docker logs nps-oracle", limit: "every line a JSON object with time, level, message", measuredBy: logs
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "lines on stdout of docker logs nps-oracle",
+                    limit: "every line a JSON object with time, level, message",
+                    measuredBy: logs
+                )
+            )
             // The Oracle writes to stderr only when its log file fails; whatever it writes there must be JSON too.
             if !logs.standardError.isEmpty {
                 let errors = ObservabilityChecks.jsonLines(logs.standardError, source: "docker logs nps-oracle (stderr)")
-                try await prove(Measurement(
-                    errors, subject: "lines on stderr of docker logs nps-oracle", limit: "every line a JSON object with time, level, message", measuredBy: logs
-                ))
+                try await prove(
+                    Measurement(
+                        errors,
+                        subject: "lines on stderr of docker logs nps-oracle",
+                        limit: "every line a JSON object with time, level, message",
+                        measuredBy: logs
+                    )
+                )
             }
         }
 
@@ -50,14 +65,20 @@ extension Checkpoints {
             let startedAt = try #require(inspection.state.startedAt, "nps-oracle has no StartedAt")
             // Only this run's lines: `docker logs` keeps earlier runs of the container, whose lines may have rotated out.
             let logs = try await stack.docker.run(
-                ["logs", "--since", String(format: "%.6f", startedAt.timeIntervalSince1970), container], timeout: .seconds(60)
+                ["logs", "--since", String(format: "%.6f", startedAt.timeIntervalSince1970), container],
+                timeout: .seconds(60)
             )
             // Read after docker logs, so every line it showed has had its (later) write to the file.
             let file = try Self.logFolderText(stack.layout.logsVolume)
             let outcome = ObservabilityChecks.fileMatchesStdout(stdout: logs.standardOutput, file: file)
-            try await prove(Measurement(
-                outcome, subject: "stdout since StartedAt vs volumes/logs/oracle.log (and its backups)", limit: "the same lines", measuredBy: logs
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "stdout since StartedAt vs volumes/logs/oracle.log (and its backups)",
+                    limit: "the same lines",
+                    measuredBy: logs
+                )
+            )
         }
 
         @Test("OBS.rotation: the log file rotates at 10 MB and keeps 5 backups (> 60 MB of DEBUG lines through an Oracle)")
@@ -105,14 +126,20 @@ extension Checkpoints {
                     .map(LogFileSnapshot.init(contentsOf:))
                 let outcome = ObservabilityChecks.rotation(files, drivenBytes: logs.standardOutputData.count)
                 let flooded = String(
-                    format: "%d GetQuestionSign (%.1f MB of questions) in %.1f s", flood.requests, Double(flood.requestBytes) / 1_048_576, flood.wallSeconds
+                    format: "%d GetQuestionSign (%.1f MB of questions) in %.1f s",
+                    flood.requests,
+                    Double(flood.requestBytes) / 1_048_576,
+                    flood.wallSeconds
                 )
-                try await prove(Measurement(
-                    id: outcome.id, subject: "log folder of a DEBUG Oracle after a flood of logged requests",
-                    text: "\(flooded); \(outcome.measured)",
-                    limit: "> 60 MB driven; oracle.log ≤ 10 MB, exactly oracle.log.1 … .5 each ≤ 10 MB, ≥ 50 MB kept, every line JSON",
-                    passed: outcome.passed
-                ))
+                try await prove(
+                    Measurement(
+                        id: outcome.id,
+                        subject: "log folder of a DEBUG Oracle after a flood of logged requests",
+                        text: "\(flooded); \(outcome.measured)",
+                        limit: "> 60 MB driven; oracle.log ≤ 10 MB, exactly oracle.log.1 … .5 each ≤ 10 MB, ≥ 50 MB kept, every line JSON",
+                        passed: outcome.passed
+                    )
+                )
             }
         }
 

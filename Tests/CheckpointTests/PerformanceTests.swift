@@ -21,10 +21,13 @@ extension Checkpoints {
                 timeToHealthy: healthy.timeToHealthy,
                 firstAnswer: firstAnswer.map { .seconds($0.timeIntervalSince(healthy.startedAt)) }
             )
-            try await prove(Measurement(
-                outcome, subject: "nps-oracle StartedAt to its first passing health probe (docker compose stop, start)",
-                limit: "< 30 s"
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "nps-oracle StartedAt to its first passing health probe (docker compose stop, start)",
+                    limit: "< 30 s"
+                )
+            )
             // Whatever depends on the Oracle and went down with it is brought back by the tests that need it.
             try await stack.ensureRunning(["oracle"])
         }
@@ -38,10 +41,14 @@ extension Checkpoints {
             // start-up measurement below does not wait on a pip install.
             let calls = try await load.readings(200, concurrency: 1)
             let latency = PerformanceChecks.callLatency(calls.value)
-            try await prove(Measurement(
-                latency, subject: "median of 200 sequential GetReading calls, no AI (oracle_load.py --readings 200)",
-                limit: "p50 < 10 ms", measuredBy: calls.result
-            ))
+            try await prove(
+                Measurement(
+                    latency,
+                    subject: "median of 200 sequential GetReading calls, no AI (oracle_load.py --readings 200)",
+                    limit: "p50 < 10 ms",
+                    measuredBy: calls.result
+                )
+            )
 
             try await stack.compose.stop("oracle")
             async let readiness = load.waitReady(budget: .seconds(60))
@@ -53,10 +60,14 @@ extension Checkpoints {
             let inspection = try await stack.docker.inspectContainer(Stack.container("oracle"))
             let startedAt = try #require(inspection.state.startedAt, "nps-oracle has no StartedAt after its start")
             let accepted = PerformanceChecks.grpcReady(ready.value, startedAt: startedAt)
-            try await prove(Measurement(
-                accepted, subject: "nps-oracle StartedAt to its first answered GetReading (oracle_load.py --wait-ready)",
-                limit: "< 30 s", measuredBy: ready.result
-            ))
+            try await prove(
+                Measurement(
+                    accepted,
+                    subject: "nps-oracle StartedAt to its first answered GetReading (oracle_load.py --wait-ready)",
+                    limit: "< 30 s",
+                    measuredBy: ready.result
+                )
+            )
             try await stack.ensureRunning(["oracle"])
         }
 
@@ -76,9 +87,13 @@ extension Checkpoints {
                 }
             }
             let outcome = PerformanceChecks.health(replies, requested: requested, failures: failures)
-            try await prove(Measurement(
-                outcome, subject: "50 sequential GET \(url.absoluteString)", limit: "every answer 200 in < 2 s"
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "50 sequential GET \(url.absoluteString)",
+                    limit: "every answer 200 in < 2 s"
+                )
+            )
         }
 
         @Test("PERF.resources: under a short load Oracle stays within its limits, 1 CPU and 1 GB (docker stats samples)")
@@ -89,11 +104,14 @@ extension Checkpoints {
             let sampler = DockerStatsSampler(container: Stack.container("oracle"), docker: stack.docker)
             let (calls, samples) = try await sampler.sample { try await load.readings(20_000, concurrency: 16) }
             let outcome = PerformanceChecks.resources(samples, load: calls.value)
-            try await prove(Measurement(
-                outcome, subject: "docker stats of nps-oracle every 0.5 s during 20,000 GetReading at concurrency 16",
-                limit: "CPU ≤ 100 % (1 CPU), memory < 1 GiB",
-                measuredBy: calls.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "docker stats of nps-oracle every 0.5 s during 20,000 GetReading at concurrency 16",
+                    limit: "CPU ≤ 100 % (1 CPU), memory < 1 GiB",
+                    measuredBy: calls.result
+                )
+            )
         }
 
         @Test("PERF.analysis: 1,000 readings (GetReading over gRPC, no AI) complete in < 5 s")
@@ -102,10 +120,14 @@ extension Checkpoints {
             try await stack.ensureRunning(["oracle"])
             let calls = try await OracleLoad(layout: stack.layout).readings(1000, concurrency: 8)
             let outcome = PerformanceChecks.analysis(calls.value)
-            try await prove(Measurement(
-                outcome, subject: "wall time of 1,000 GetReading at concurrency 8 (oracle_load.py --readings 1000)",
-                limit: "< 5 s", measuredBy: calls.result
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "wall time of 1,000 GetReading at concurrency 8 (oracle_load.py --readings 1000)",
+                    limit: "< 5 s",
+                    measuredBy: calls.result
+                )
+            )
         }
 
         /// When `url` first answered 200, polling every `every` until `budget` passes; nil if it never did.

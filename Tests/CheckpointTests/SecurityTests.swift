@@ -16,9 +16,14 @@ extension Checkpoints {
             let running = try await stack.docker.inspectContainer(container)
             let image = try await stack.docker.inspectImage(running.imageID)
             let outcome = SecurityChecks.nonRoot(whoami: whoami.standardOutput, uid: uid.standardOutput, imageUser: image.config.user)
-            try await prove(Measurement(
-                outcome, subject: "user of nps-oracle (whoami, id -u, image Config.User)", limit: "not root, uid 1000", measuredBy: whoami
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "user of nps-oracle (whoami, id -u, image Config.User)",
+                    limit: "not root, uid 1000",
+                    measuredBy: whoami
+                )
+            )
         }
 
         @Test("SEC.secrets: no API key or password in any Dockerfile, compose file or stack image; secrets come only from .env")
@@ -28,7 +33,8 @@ extension Checkpoints {
             var findings: [SecretScanner.Finding] = []
             var scanned: [String] = []
 
-            let files = try FileManager.default.contentsOfDirectory(at: stack.layout.dockerfiles, includingPropertiesForKeys: nil)
+            let files =
+                try FileManager.default.contentsOfDirectory(at: stack.layout.dockerfiles, includingPropertiesForKeys: nil)
                 .sorted { $0.path < $1.path } + [stack.layout.composeFile]
             for file in files {
                 let name = file.path.replacingOccurrences(of: stack.layout.root.path + "/", with: "")
@@ -51,9 +57,13 @@ extension Checkpoints {
             }
 
             let outcome = SecurityChecks.noSecrets(findings, scanned: scanned)
-            try await prove(Measurement(
-                outcome, subject: "secrets in \(scanned.joined(separator: ", "))", limit: "none: only ${VAR} references, no value from the env file"
-            ))
+            try await prove(
+                Measurement(
+                    outcome,
+                    subject: "secrets in \(scanned.joined(separator: ", "))",
+                    limit: "none: only ${VAR} references, no value from the env file"
+                )
+            )
         }
 
         @Test("SEC.network: services talk over the nps-network bridge; only web-ui, api and oracle publish ports, on 127.0.0.1")
@@ -61,17 +71,25 @@ extension Checkpoints {
             let stack = Stack.shared
             let config = try await stack.compose.config()
             let declared = SecurityChecks.declaredNetwork(config.value)
-            try await prove(Measurement(
-                declared, subject: "networks and ports in docker compose config --format json", limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1",
-                measuredBy: config.result
-            ))
+            try await prove(
+                Measurement(
+                    declared,
+                    subject: "networks and ports in docker compose config --format json",
+                    limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1",
+                    measuredBy: config.result
+                )
+            )
 
             try await stack.ensureRunning()
             let containers = try await Self.inspectAll(config.value)
             let applied = SecurityChecks.appliedNetwork(config.value, containers: containers)
-            try await prove(Measurement(
-                applied, subject: "networks and port bindings of the running containers (docker inspect)", limit: "as declared: nps-network only, bindings on 127.0.0.1"
-            ))
+            try await prove(
+                Measurement(
+                    applied,
+                    subject: "networks and port bindings of the running containers (docker inspect)",
+                    limit: "as declared: nps-network only, bindings on 127.0.0.1"
+                )
+            )
         }
 
         @Test("SEC.limits: every service has CPU and memory limits, and the engine applies them")
@@ -79,16 +97,25 @@ extension Checkpoints {
             let stack = Stack.shared
             let config = try await stack.compose.config()
             let declared = ComposeChecks.everyServiceLimited(config.value)
-            try await prove(Measurement(
-                declared, subject: "deploy.resources.limits in docker compose config --format json", limit: "cpus and memory for every service", measuredBy: config.result
-            ))
+            try await prove(
+                Measurement(
+                    declared,
+                    subject: "deploy.resources.limits in docker compose config --format json",
+                    limit: "cpus and memory for every service",
+                    measuredBy: config.result
+                )
+            )
 
             try await stack.ensureRunning()
             let containers = try await Self.inspectAll(config.value)
             let applied = SecurityChecks.appliedLimits(config.value, containers: containers)
-            try await prove(Measurement(
-                applied, subject: "HostConfig NanoCpus and Memory of the running containers", limit: "non-zero and equal to the declared limits"
-            ))
+            try await prove(
+                Measurement(
+                    applied,
+                    subject: "HostConfig NanoCpus and Memory of the running containers",
+                    limit: "non-zero and equal to the declared limits"
+                )
+            )
         }
 
         /// `docker inspect` of every service's container, by service name.

@@ -11,8 +11,14 @@ import Testing
         at unixMilliseconds: Int = 1_795_922_721_123
     ) -> String {
         let line = EncodedLogLine(
-            time: UnixInstant(unixMilliseconds: unixMilliseconds), level: "info", message: message,
-            label: "oracle.test", source: "OracleServiceTests", error: error, metadata: metadata)
+            time: UnixInstant(unixMilliseconds: unixMilliseconds),
+            level: "info",
+            message: message,
+            label: "oracle.test",
+            source: "OracleServiceTests",
+            error: error,
+            metadata: metadata
+        )
         return String(decoding: line.bytes, as: UTF8.self)
     }
 
@@ -22,8 +28,11 @@ import Testing
     }
 
     @Test func fixedFieldsComeFirstInSpecOrder() {
-        #expect(encode().hasPrefix(
-            #"{"time":"2026-11-29T03:25:21.123Z","level":"info","message":"hello","label":"oracle.test","source":"OracleServiceTests""#))
+        #expect(
+            encode().hasPrefix(
+                #"{"time":"2026-11-29T03:25:21.123Z","level":"info","message":"hello","label":"oracle.test","source":"OracleServiceTests""#
+            )
+        )
         #expect(encode().hasSuffix("}\n"))
     }
 
@@ -59,12 +68,14 @@ import Testing
     }
 
     @Test func nestedMetadataBecomesJSONObjectsAndArrays() throws {
-        let object = try object(encode(metadata: [
-            "request_id": .string("r-1"),
-            "attempt": .string("3"),
-            "peer": .dictionary(["host": .string("db"), "ports": .array([.string("5432"), .string("6432")])]),
-            "tags": .array([.string("a"), .dictionary(["nested": .string("yes")])]),
-        ]))
+        let object = try object(
+            encode(metadata: [
+                "request_id": .string("r-1"),
+                "attempt": .string("3"),
+                "peer": .dictionary(["host": .string("db"), "ports": .array([.string("5432"), .string("6432")])]),
+                "tags": .array([.string("a"), .dictionary(["nested": .string("yes")])]),
+            ])
+        )
         #expect(object["request_id"] as? String == "r-1")
         #expect(object["attempt"] as? String == "3")
         let peer = try #require(object["peer"] as? [String: Any])
@@ -81,10 +92,13 @@ import Testing
     }
 
     @Test func clashingMetadataKeysArePrefixedNotAllowedToOverwrite() throws {
-        let line = encode(error: "boom", metadata: [
-            "message": .string("from metadata"), "meta_message": .string("taken"), "time": .string("t"),
-            "level": .string("l"), "label": .string("x"), "source": .string("s"), "error": .string("e"),
-        ])
+        let line = encode(
+            error: "boom",
+            metadata: [
+                "message": .string("from metadata"), "meta_message": .string("taken"), "time": .string("t"),
+                "level": .string("l"), "label": .string("x"), "source": .string("s"), "error": .string("e"),
+            ]
+        )
         let object = try object(line)
         #expect(object["message"] as? String == "hello")
         #expect(object["meta_message"] as? String == "taken")

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("FC60 encoding")
 struct FC60Tests {
-    @Test("token60 is the animal of n/5 then the element of n%5", arguments: [
-        (0, "RAWU"), (26, "SNFI"), (59, "PIWA"), (8, "OXMT"), (30, "HOWU"),
-    ])
+    @Test(
+        "token60 is the animal of n/5 then the element of n%5",
+        arguments: [
+            (0, "RAWU"), (26, "SNFI"), (59, "PIWA"), (8, "OXMT"), (30, "HOWU"),
+        ]
+    )
     func token60CombinesAnimalAndElement(n: Int, token: String) {
         #expect(FC60.token60(n) == token)
     }
@@ -18,14 +22,18 @@ struct FC60Tests {
         #expect(FC60.encodeBase60(-61) == "NEG-RAFI-RAFI")
     }
 
-    @Test("Decoding inverts encoding, including negatives and the extremes of Int",
-          arguments: [0, 1, 59, 60, 3599, 3600, -1, -2026, 1_770_311_700, Int.max, Int.min + 1])
+    @Test(
+        "Decoding inverts encoding, including negatives and the extremes of Int",
+        arguments: [0, 1, 59, 60, 3599, 3600, -1, -2026, 1_770_311_700, Int.max, Int.min + 1]
+    )
     func base60RoundTrips(n: Int) {
         #expect(FC60.decodeBase60(FC60.encodeBase60(n)) == n)
     }
 
-    @Test("Decoding rejects unknown tokens, empty parts and overflow",
-          arguments: ["", "RAWU-", "-RAWU", "XXWU", "rawu", "RAWUX", "NEG-", "PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA"])
+    @Test(
+        "Decoding rejects unknown tokens, empty parts and overflow",
+        arguments: ["", "RAWU-", "-RAWU", "XXWU", "rawu", "RAWUX", "NEG-", "PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA-PIWA"]
+    )
     func base60RejectsMalformedText(text: String) {
         #expect(FC60.decodeBase60(text) == nil)
     }
@@ -53,9 +61,11 @@ struct FC60Tests {
 
     @Test("Stems pair their elements and alternate Yang and Yin")
     func stemsCarryElementAndPolarity() {
-        #expect(Stem.allCases.map(\.element.name) == [
-            "Wood", "Wood", "Fire", "Fire", "Earth", "Earth", "Metal", "Metal", "Water", "Water",
-        ])
+        #expect(
+            Stem.allCases.map(\.element.name) == [
+                "Wood", "Wood", "Fire", "Fire", "Earth", "Earth", "Metal", "Metal", "Water", "Water",
+            ]
+        )
         #expect(Stem.allCases.map(\.polarity.name) == Array(repeating: ["Yang", "Yin"], count: 5).flatMap { $0 })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Key ranges")
@@ -15,33 +16,43 @@ struct KeyRangeTests {
         #expect(try range("0x5-0x5").count == 1)
     }
 
-    @Test("Malformed ranges are rejected with the reason", arguments: [
-        ("", KeyRangeParseError.empty),
-        ("0x10", .wrongPartCount(input: "0x10", parts: 1)),
-        ("0x1-0x2-0x3", .wrongPartCount(input: "0x1-0x2-0x3", parts: 3)),
-        ("10-0x20", .missingHexPrefix(input: "10-0x20", bound: "10")),
-        ("0x10-", .missingHexPrefix(input: "0x10-", bound: "")),
-        ("0x1z-0x20", .invalidHex(input: "0x1z-0x20", bound: "0x1z")),
-        ("0x-0x20", .invalidHex(input: "0x-0x20", bound: "0x")),
-        ("0x20-0x10", .startAfterEnd(start: 0x20, end: 0x10)),
-        (" 0x1-0x2", .missingHexPrefix(input: " 0x1-0x2", bound: " 0x1")),
-    ])
+    @Test(
+        "Malformed ranges are rejected with the reason",
+        arguments: [
+            ("", KeyRangeParseError.empty),
+            ("0x10", .wrongPartCount(input: "0x10", parts: 1)),
+            ("0x1-0x2-0x3", .wrongPartCount(input: "0x1-0x2-0x3", parts: 3)),
+            ("10-0x20", .missingHexPrefix(input: "10-0x20", bound: "10")),
+            ("0x10-", .missingHexPrefix(input: "0x10-", bound: "")),
+            ("0x1z-0x20", .invalidHex(input: "0x1z-0x20", bound: "0x1z")),
+            ("0x-0x20", .invalidHex(input: "0x-0x20", bound: "0x")),
+            ("0x20-0x10", .startAfterEnd(start: 0x20, end: 0x10)),
+            (" 0x1-0x2", .missingHexPrefix(input: " 0x1-0x2", bound: " 0x1")),
+        ]
+    )
     func rejectsMalformedRange(text: String, error: KeyRangeParseError) {
         #expect(throws: error) { try KeyRange.parse(text) }
     }
 
     @Test("Error messages say what is wrong")
     func errorMessages() {
-        #expect(KeyRangeParseError.startAfterEnd(start: 0x20, end: 0x10).description
-            == "key range start 0x20 is above its end 0x10")
-        #expect(KeyRangeParseError.missingHexPrefix(input: "10-0x20", bound: "10").description
-            == "key range '10-0x20': bound '10' lacks the 0x prefix")
+        #expect(
+            KeyRangeParseError.startAfterEnd(start: 0x20, end: 0x10).description
+                == "key range start 0x20 is above its end 0x10"
+        )
+        #expect(
+            KeyRangeParseError.missingHexPrefix(input: "10-0x20", bound: "10").description
+                == "key range '10-0x20': bound '10' lacks the 0x prefix"
+        )
     }
 
-    @Test("Puzzle N spans 2^(N−1) … 2^N − 1; 0 means 66", arguments: [
-        (1, "0x1-0x1"), (2, "0x2-0x3"), (8, "0x80-0xff"), (0, "0x20000000000000000-0x3ffffffffffffffff"),
-        (160, "0x8" + String(repeating: "0", count: 39) + "-0x" + String(repeating: "f", count: 40)),
-    ])
+    @Test(
+        "Puzzle N spans 2^(N−1) … 2^N − 1; 0 means 66",
+        arguments: [
+            (1, "0x1-0x1"), (2, "0x2-0x3"), (8, "0x80-0xff"), (0, "0x20000000000000000-0x3ffffffffffffffff"),
+            (160, "0x8" + String(repeating: "0", count: 39) + "-0x" + String(repeating: "f", count: 40)),
+        ]
+    )
     func puzzleRanges(number: Int, text: String) throws {
         #expect(try KeyRange.puzzle(number).description == text)
     }

@@ -1,23 +1,30 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("256-bit key values")
 struct KeyValueTests {
-    @Test("Hex parses either case and formats lowercase without leading zeros", arguments: [
-        ("0x0", "0x0"), ("0x00000", "0x0"), ("0X1F", "0x1f"), ("0xDeadBeef", "0xdeadbeef"),
-        ("0x20000000000000000", "0x20000000000000000"),
-        ("0x" + String(repeating: "f", count: 64), "0x" + String(repeating: "f", count: 64)),
-    ])
+    @Test(
+        "Hex parses either case and formats lowercase without leading zeros",
+        arguments: [
+            ("0x0", "0x0"), ("0x00000", "0x0"), ("0X1F", "0x1f"), ("0xDeadBeef", "0xdeadbeef"),
+            ("0x20000000000000000", "0x20000000000000000"),
+            ("0x" + String(repeating: "f", count: 64), "0x" + String(repeating: "f", count: 64)),
+        ]
+    )
     func hexRoundTrip(text: String, formatted: String) throws {
         let value = try #require(KeyValue(hex: text))
         #expect(value.hex == formatted)
         #expect(value.description == formatted)
     }
 
-    @Test("Hex without 0x, with other characters, empty or over 256 bits is rejected", arguments: [
-        "", "0x", "ff", "x1", "0x-1", "0x1g", "0x 1", " 0x1", "0x1_000", "1x10",
-        "0x1" + String(repeating: "0", count: 64),
-    ])
+    @Test(
+        "Hex without 0x, with other characters, empty or over 256 bits is rejected",
+        arguments: [
+            "", "0x", "ff", "x1", "0x-1", "0x1g", "0x 1", " 0x1", "0x1_000", "1x10",
+            "0x1" + String(repeating: "0", count: 64),
+        ]
+    )
     func hexRejectsMalformed(text: String) {
         #expect(KeyValue(hex: text) == nil)
     }

@@ -1,12 +1,16 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Pythagorean numerology")
 struct NumerologyTests {
-    @Test("Reduction sums digits to one digit but stops at 11, 22 and 33", arguments: [
-        (0, 0), (9, 9), (10, 1), (11, 11), (19, 1), (22, 22), (29, 11), (33, 33), (38, 11), (99, 9),
-        (1999, 1), (-38, 11),
-    ])
+    @Test(
+        "Reduction sums digits to one digit but stops at 11, 22 and 33",
+        arguments: [
+            (0, 0), (9, 9), (10, 1), (11, 11), (19, 1), (22, 22), (29, 11), (33, 33), (38, 11), (99, 9),
+            (1999, 1), (-38, 11),
+        ]
+    )
     func reduceStopsAtMasterNumbers(n: Int, reduced: Int) {
         #expect(Numerology.reduce(n) == reduced)
     }
@@ -20,14 +24,19 @@ struct NumerologyTests {
 
     @Test("Lowercase letters count like uppercase")
     func lowercaseCountsLikeUppercase() {
-        #expect("abcdefghijklmnopqrstuvwxyz".map(Numerology.letterValue)
-            == "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map(Numerology.letterValue))
+        #expect(
+            "abcdefghijklmnopqrstuvwxyz".map(Numerology.letterValue)
+                == "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map(Numerology.letterValue)
+        )
         #expect(Numerology.expression(of: "ada lovelace") == Numerology.expression(of: "ADA LOVELACE"))
     }
 
-    @Test("Characters outside A–Z count 0, accents are not folded", arguments: [
-        "é", "É", "ß", "ø", "1", " ", "-", "'", "Ж", "e\u{301}", "🙂",
-    ] as [Character])
+    @Test(
+        "Characters outside A–Z count 0, accents are not folded",
+        arguments: [
+            "é", "É", "ß", "ø", "1", " ", "-", "'", "Ж", "e\u{301}", "🙂",
+        ] as [Character]
+    )
     func nonLatinLettersCountZero(character: Character) {
         #expect(Numerology.letterValue(character) == 0)
     }
@@ -46,9 +55,11 @@ struct NumerologyTests {
 
     @Test("Letter elements cycle Fire, Earth, Metal, Water, Wood from 1")
     func letterElements() {
-        #expect((1...9).compactMap { Numerology.letterElement(value: $0)?.name } == [
-            "Fire", "Earth", "Metal", "Water", "Wood", "Fire", "Earth", "Metal", "Water",
-        ])
+        #expect(
+            (1...9).compactMap { Numerology.letterElement(value: $0)?.name } == [
+                "Fire", "Earth", "Metal", "Water", "Wood", "Fire", "Earth", "Metal", "Water",
+            ]
+        )
         #expect(Numerology.letterElement(value: 0) == nil)
     }
 

@@ -1,16 +1,20 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Question signs")
 struct QuestionSignTests {
-    @Test("The first number in the question, reduced, is the sign", arguments: [
-        ("Will I find key 42 before 7?", 6, QuestionAnswer.no),
-        ("Is 29 my number?", 11, .maybe),
-        ("Room 3 or 4?", 3, .yes),
-        ("Is 0 nothing?", 0, .no),
-        ("Pi is 3.14?", 3, .yes),
-        ("Digits 12345678901234567890123 then?", 6, .no),
-    ])
+    @Test(
+        "The first number in the question, reduced, is the sign",
+        arguments: [
+            ("Will I find key 42 before 7?", 6, QuestionAnswer.no),
+            ("Is 29 my number?", 11, .maybe),
+            ("Room 3 or 4?", 3, .yes),
+            ("Is 0 nothing?", 0, .no),
+            ("Pi is 3.14?", 3, .yes),
+            ("Digits 12345678901234567890123 then?", 6, .no),
+        ]
+    )
     func firstNumberIsTheSign(question: String, sign: Int, answer: QuestionAnswer) {
         let result = QuestionSign(question: question, seed: 1)
         #expect(result.signNumber == sign)
@@ -18,14 +22,17 @@ struct QuestionSignTests {
         #expect(result.confidence == 0.7)
     }
 
-    @Test("Without numbers the reduced letter count is the sign, 7 when there are no letters", arguments: [
-        ("Should I go", 9, QuestionAnswer.yes),
-        ("Shall we", 7, .yes),
-        ("Is it worth it", 11, .maybe),
-        ("Go on", 4, .no),
-        ("???", 7, .yes),
-        ("Привет мир", 9, .yes),
-    ])
+    @Test(
+        "Without numbers the reduced letter count is the sign, 7 when there are no letters",
+        arguments: [
+            ("Should I go", 9, QuestionAnswer.yes),
+            ("Shall we", 7, .yes),
+            ("Is it worth it", 11, .maybe),
+            ("Go on", 4, .no),
+            ("???", 7, .yes),
+            ("Привет мир", 9, .yes),
+        ]
+    )
     func letterCountIsTheSignWithoutNumbers(question: String, sign: Int, answer: QuestionAnswer) {
         let result = QuestionSign(question: question, seed: 1)
         #expect(result.signNumber == sign)

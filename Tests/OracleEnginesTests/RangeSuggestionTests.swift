@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Range suggestions")
@@ -9,12 +10,20 @@ struct RangeSuggestionTests {
     let good = TimingAlignment(moment: Moment(unixSeconds: 1_770_256_800))
 
     private func suggest(
-        _ puzzle: Int, scanned: [String] = [], aiLevel: Int, timing: TimingAlignment, seed: UInt64 = 1
+        _ puzzle: Int,
+        scanned: [String] = [],
+        aiLevel: Int,
+        timing: TimingAlignment,
+        seed: UInt64 = 1
     ) throws -> RangeSuggestion {
         var generator = SplitMix64(seed: seed)
         return try RangeSuggestion(
-            puzzleNumber: puzzle, scannedRanges: try scanned.map(KeyRange.parse), aiLevel: aiLevel,
-            timing: timing, using: &generator)
+            puzzleNumber: puzzle,
+            scannedRanges: try scanned.map(KeyRange.parse),
+            aiLevel: aiLevel,
+            timing: timing,
+            using: &generator
+        )
     }
 
     @Test("The fixtures are the moments they claim to be")
@@ -57,7 +66,11 @@ struct RangeSuggestionTests {
     @Test("AI level 3 without excellent timing fills the largest gap")
     func gapFillTakesLargestGap() throws {
         let suggestion = try suggest(
-            8, scanned: ["0xa0-0xaf", "0x90-0x9f", "0x95-0xa5", "0x70-0x85", "0xe0-0x1ff"], aiLevel: 3, timing: good)
+            8,
+            scanned: ["0xa0-0xaf", "0x90-0x9f", "0x95-0xa5", "0x70-0x85", "0xe0-0x1ff"],
+            aiLevel: 3,
+            timing: good
+        )
         #expect(suggestion.strategy == .gapFill)
         #expect(suggestion.confidence == 0.7)
         #expect(suggestion.range.description == "0xb0-0xdf")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Readings of moments, names and days")
@@ -37,11 +38,14 @@ struct ReadingTests {
         #expect(numerology.interpretation.contains("Life path 6"))
     }
 
-    @Test("Zodiac signs change on their first day, Capricorn spanning the new year", arguments: [
-        (1, 1, "Capricorn"), (1, 19, "Capricorn"), (1, 20, "Aquarius"), (2, 18, "Aquarius"), (2, 19, "Pisces"),
-        (3, 20, "Pisces"), (3, 21, "Aries"), (6, 21, "Cancer"), (7, 23, "Leo"), (12, 21, "Sagittarius"),
-        (12, 22, "Capricorn"), (12, 31, "Capricorn"),
-    ])
+    @Test(
+        "Zodiac signs change on their first day, Capricorn spanning the new year",
+        arguments: [
+            (1, 1, "Capricorn"), (1, 19, "Capricorn"), (1, 20, "Aquarius"), (2, 18, "Aquarius"), (2, 19, "Pisces"),
+            (3, 20, "Pisces"), (3, 21, "Aries"), (6, 21, "Cancer"), (7, 23, "Leo"), (12, 21, "Sagittarius"),
+            (12, 22, "Capricorn"), (12, 31, "Capricorn"),
+        ]
+    )
     func zodiacBoundaries(month: Int, day: Int, sign: String) {
         #expect(ZodiacSign(month: month, day: day).name == sign)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Reference vectors of the original engines")
@@ -28,8 +29,10 @@ struct ReferenceVectorTests {
         #expect(moment.weekdayIndex == vector.weekdayIndex)
     }
 
-    @Test("The moon figures match the reference to 1e-6, from the local day number alone",
-          arguments: try ReferenceVectors.fc60Vectors())
+    @Test(
+        "The moon figures match the reference to 1e-6, from the local day number alone",
+        arguments: try ReferenceVectors.fc60Vectors()
+    )
     func moonMatchesReference(vector: FC60Vector) throws {
         let moon = MoonPhase(julianDayNumber: try vector.moment().julianDayNumber)
         #expect(moon.index == vector.moonPhaseIndex)
@@ -63,12 +66,16 @@ struct ReferenceVectorTests {
         #expect(Numerology.personality(of: vector.name) == vector.personality)
         #expect(
             Numerology.lifePath(year: vector.birth.year, month: vector.birth.month, day: vector.birth.day)
-                == vector.lifePath)
+                == vector.lifePath
+        )
         #expect(
             Numerology.personalYear(birthMonth: vector.birth.month, birthDay: vector.birth.day, year: vector.currentYear)
-                == vector.personalYear)
+                == vector.personalYear
+        )
         let reading = NameReading(name: vector.name)
-        #expect([reading.destiny, reading.soulUrge, reading.personality]
-            == [vector.expression, vector.soulUrge, vector.personality])
+        #expect(
+            [reading.destiny, reading.soulUrge, reading.personality]
+                == [vector.expression, vector.soulUrge, vector.personality]
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import OracleEngines
+import Testing
 
 /// The reference results of the original engines, read from `fc60-vectors.json`.
 struct ReferenceVectors: Decodable {
@@ -26,7 +26,8 @@ struct ReferenceVectors: Decodable {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw MissingReference(
                 message: "reference vectors not found at \(file.path); "
-                    + "set NPS_REFERENCE_DIR to the directory holding fc60-vectors.json")
+                    + "set NPS_REFERENCE_DIR to the directory holding fc60-vectors.json"
+            )
         }
         return try JSONDecoder().decode(ReferenceVectors.self, from: data)
     }
@@ -87,8 +88,14 @@ struct FC60Vector: Decodable, Sendable, CustomTestStringConvertible {
         let sign = input.tzHours < 0 ? -1 : 1
         let offset = sign * (abs(input.tzHours) * 3600 + input.tzMinutes * 60)
         return try Moment(
-            year: input.year, month: input.month, day: input.day,
-            hour: input.hour, minute: input.minute, second: input.second, utcOffsetSeconds: offset)
+            year: input.year,
+            month: input.month,
+            day: input.day,
+            hour: input.hour,
+            minute: input.minute,
+            second: input.second,
+            utcOffsetSeconds: offset
+        )
     }
 
     var testDescription: String {

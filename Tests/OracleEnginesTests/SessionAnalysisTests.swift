@@ -1,14 +1,27 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Session analysis")
 struct SessionAnalysisTests {
     private func analyse(
-        keys: UInt64 = 0, seeds: UInt64 = 0, hits: UInt32 = 0, speed: Double = 0, elapsed: Double = 0,
-        mode: String = "random", model: String = ""
+        keys: UInt64 = 0,
+        seeds: UInt64 = 0,
+        hits: UInt32 = 0,
+        speed: Double = 0,
+        elapsed: Double = 0,
+        mode: String = "random",
+        model: String = ""
     ) -> SessionAnalysis {
         SessionAnalysis(
-            keysTested: keys, seedsTested: seeds, hits: hits, speed: speed, elapsed: elapsed, mode: mode, model: model)
+            keysTested: keys,
+            seedsTested: seeds,
+            hits: hits,
+            speed: speed,
+            elapsed: elapsed,
+            mode: mode,
+            model: model
+        )
     }
 
     @Test("An empty session says nothing was tested and earns no XP")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import OracleEngines
 
 @Suite("Timing alignment")
@@ -30,10 +31,13 @@ struct TimingAlignmentTests {
         #expect(TimingAlignment.hourScore(22) == 0.85)
     }
 
-    @Test("Quality bands start at 0.8, 0.65 and 0.5", arguments: [
-        (0.8, TimingQuality.excellent), (0.79, .good), (0.65, .good), (0.6499, .fair), (0.5, .fair),
-        (0.4999, .poor), ((1.0 + 0.9 + 0.85 + 0.45) / 4, .excellent),
-    ])
+    @Test(
+        "Quality bands start at 0.8, 0.65 and 0.5",
+        arguments: [
+            (0.8, TimingQuality.excellent), (0.79, .good), (0.65, .good), (0.6499, .fair), (0.5, .fair),
+            (0.4999, .poor), ((1.0 + 0.9 + 0.85 + 0.45) / 4, .excellent),
+        ]
+    )
     func qualityBands(score: Double, quality: TimingQuality) {
         #expect(TimingQuality(score: score) == quality)
     }
@@ -45,7 +49,8 @@ struct TimingAlignmentTests {
         let day = timing.moment
         for optimal in timing.optimalHours {
             let atHour = TimingAlignment(
-                moment: try Moment(year: day.year, month: day.month, day: day.day, hour: optimal.hour))
+                moment: try Moment(year: day.year, month: day.month, day: day.day, hour: optimal.hour)
+            )
             #expect(optimal.score == atHour.score)
             #expect(optimal.reason.hasPrefix("Hour \(optimal.hour) UTC"))
         }

@@ -28,7 +28,9 @@ struct AIFallbackTests {
         summary.contains("Life path") && summary.contains("personal day")
     }
 
-    @Test("With a key, GetReading's summary is the API's reply; the request carries the key, version 2023-06-01, JSON, NPS_AI_MODEL, bounded max_tokens, a user message")
+    @Test(
+        "With a key, GetReading's summary is the API's reply; the request carries the key, version 2023-06-01, JSON, NPS_AI_MODEL, bounded max_tokens, a user message"
+    )
     func aiAnswerAndRequestShape() async throws {
         let key = Self.makeKey()
         let reply = "The stand-in says: seven is your number today."
@@ -75,7 +77,12 @@ struct AIFallbackTests {
             for day in 1...3 {
                 summaries.append(try await client.getReading(.with { $0.datetime = "2026-03-0\(day)T10:00:00Z" }).summary)
             }
-            let question = try await client.getQuestionSign(.with { $0.question = "Is 8 the key?"; $0.seed = 1 })
+            let question = try await client.getQuestionSign(
+                .with {
+                    $0.question = "Is 8 the key?"
+                    $0.seed = 1
+                }
+            )
             return (summaries, question)
         }
         let health = try await oracle.health()
@@ -93,7 +100,9 @@ struct AIFallbackTests {
     /// plus the Oracle's own reaction. Both ends are wall-clock stamps on this host (the stand-in's record and the
     /// log line), so a loaded machine delaying the test's own client does not move it. The call's end-to-end latency
     /// is printed; REL.aidown bounds it on the stack.
-    @Test("NPS_AI_TIMEOUT_SECONDS=1 and an API that takes 3 s: the call succeeds with the rule-based text, falling back within 0.5 s of the deadline, and a warning is logged")
+    @Test(
+        "NPS_AI_TIMEOUT_SECONDS=1 and an API that takes 3 s: the call succeeds with the rule-based text, falling back within 0.5 s of the deadline, and a warning is logged"
+    )
     func timeoutFallsBackToRules() async throws {
         let key = Self.makeKey()
         let standIn = try await MessagesAPIStandIn(delay: 3, reply: "TOO LATE")
@@ -124,7 +133,9 @@ struct AIFallbackTests {
         #expect(fallback >= 0.9, "the AI was given its second: fell back \(fallback) s after the request")
         #expect(fallback < 1.5, "fell back \(fallback) s after the request, more than 0.5 s past the 1 s deadline")
         try Self.expectKeyNeverLogged(key, by: oracle)
-        print("AIFallbackTests: 1 s AI timeout: fallback \(Int(fallback * 1000)) ms after the request; GetReading answered in \(latency.wholeMilliseconds) ms")
+        print(
+            "AIFallbackTests: 1 s AI timeout: fallback \(Int(fallback * 1000)) ms after the request; GetReading answered in \(latency.wholeMilliseconds) ms"
+        )
     }
 
     @Test("An API answering 500: the call succeeds with the rule-based text and a warning is logged")
@@ -140,7 +151,12 @@ struct AIFallbackTests {
             let reading = try await client.getReading(.with { $0.datetime = "2026-05-01T09:30:00Z" })
             // The rate limit allows one AI call a second; the second call must also reach the API.
             try await Task.sleep(for: .milliseconds(1100))
-            let question = try await client.getQuestionSign(.with { $0.question = "Will 3 come?"; $0.seed = 3 })
+            let question = try await client.getQuestionSign(
+                .with {
+                    $0.question = "Will 3 come?"
+                    $0.seed = 3
+                }
+            )
             return (reading, question)
         }
         try await oracle.waitForMessage(within: .seconds(2)) { $0.hasPrefix("AI call failed") }

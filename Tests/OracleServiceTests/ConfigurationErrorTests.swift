@@ -32,7 +32,10 @@ struct ConfigurationErrorTests {
             )
         }
         // Secrets from the environment never end up in the error.
-        #expect(oracle.stderrLines.allSatisfy { !$0.contains(OracleProcess.masterPassword) && !$0.contains("nps-test@") }, sourceLocation: sourceLocation)
+        #expect(
+            oracle.stderrLines.allSatisfy { !$0.contains(OracleProcess.masterPassword) && !$0.contains("nps-test@") },
+            sourceLocation: sourceLocation
+        )
     }
 
     @Test("GRPC_PORT=abc → exit 1, one stderr line naming GRPC_PORT")

@@ -51,12 +51,16 @@ struct ConfigurationTests {
 
     @Test("Every variable set to a good value is taken as given")
     func explicitValues() throws {
-        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment([
-            "GRPC_PORT": "6000", "HEALTH_PORT": "6001", "BIND_HOST": "127.0.0.1",
-            "ANTHROPIC_API_KEY": "sk-test", "ANTHROPIC_BASE_URL": "http://127.0.0.1:9999/",
-            "NPS_AI_MODEL": "claude-test", "NPS_AI_TIMEOUT_SECONDS": "3", "LOG_LEVEL": "WARN",
-            "LOG_FILE": "/tmp/x.log", "LOG_MAX_BYTES": "2048", "LOG_BACKUPS": "2", "GRPC_MAX_REQUEST_BYTES": "4096",
-        ])))
+        let configuration = try OracleConfiguration(
+            environment: ServiceEnvironment(
+                Self.environment([
+                    "GRPC_PORT": "6000", "HEALTH_PORT": "6001", "BIND_HOST": "127.0.0.1",
+                    "ANTHROPIC_API_KEY": "sk-test", "ANTHROPIC_BASE_URL": "http://127.0.0.1:9999/",
+                    "NPS_AI_MODEL": "claude-test", "NPS_AI_TIMEOUT_SECONDS": "3", "LOG_LEVEL": "WARN",
+                    "LOG_FILE": "/tmp/x.log", "LOG_MAX_BYTES": "2048", "LOG_BACKUPS": "2", "GRPC_MAX_REQUEST_BYTES": "4096",
+                ])
+            )
+        )
         #expect(configuration.grpcPort == 6000)
         #expect(configuration.healthPort == 6001)
         #expect(configuration.bindHost == "127.0.0.1")
@@ -71,42 +75,48 @@ struct ConfigurationTests {
         #expect(configuration.maxRequestBytes == 4096)
     }
 
-    @Test("LOG_LEVEL is read in any case, with WARN and FATAL as aliases", arguments: [
-        ("trace", Logger.Level.trace), ("DEBUG", .debug), ("Info", .info), ("notice", .notice),
-        ("warning", .warning), ("warn", .warning), ("ERROR", .error), ("critical", .critical), ("fatal", .critical),
-    ])
+    @Test(
+        "LOG_LEVEL is read in any case, with WARN and FATAL as aliases",
+        arguments: [
+            ("trace", Logger.Level.trace), ("DEBUG", .debug), ("Info", .info), ("notice", .notice),
+            ("warning", .warning), ("warn", .warning), ("ERROR", .error), ("critical", .critical), ("fatal", .critical),
+        ]
+    )
     func logLevels(text: String, level: Logger.Level) throws {
         #expect(try OracleConfiguration(environment: ServiceEnvironment(Self.environment(["LOG_LEVEL": text]))).logLevel == level)
     }
 
     // MARK: every bad value names its variable
 
-    @Test("A bad value stops the start with a ConfigurationError naming the variable", arguments: [
-        (["GRPC_PORT": "abc"], "GRPC_PORT"),
-        (["GRPC_PORT": "70000"], "GRPC_PORT"),
-        (["GRPC_PORT": "-1"], "GRPC_PORT"),
-        (["HEALTH_PORT": "abc"], "HEALTH_PORT"),
-        (["HEALTH_PORT": "70000"], "HEALTH_PORT"),
-        (["HEALTH_PORT": "50052"], "HEALTH_PORT"),
-        (["GRPC_PORT": "7000", "HEALTH_PORT": "7000"], "HEALTH_PORT"),
-        (["DATABASE_URL": ""], "DATABASE_URL"),
-        (["DATABASE_URL": "   "], "DATABASE_URL"),
-        (["DATABASE_URL": "nonsense"], "DATABASE_URL"),
-        (["DATABASE_URL": "mysql://nps:\(secret)@db:3306/nps"], "DATABASE_URL"),
-        (["DATABASE_URL": "postgres://nps:\(secret)@db:5432"], "DATABASE_URL"),
-        (["DATABASE_URL": "postgres://nps:\(secret)@db:5432/"], "DATABASE_URL"),
-        (["DATABASE_URL": "postgres://nps:\(secret)@db/nps?sslmode=sometimes"], "DATABASE_URL"),
-        (["LOG_LEVEL": "loud"], "LOG_LEVEL"),
-        (["NPS_MASTER_PASSWORD": ""], "NPS_MASTER_PASSWORD"),
-        (["NPS_MASTER_PASSWORD": "short"], "NPS_MASTER_PASSWORD"),
-        (["ANTHROPIC_BASE_URL": "ftp://api.example.com"], "ANTHROPIC_BASE_URL"),
-        (["ANTHROPIC_BASE_URL": "api.anthropic.com"], "ANTHROPIC_BASE_URL"),
-        (["NPS_AI_TIMEOUT_SECONDS": "0"], "NPS_AI_TIMEOUT_SECONDS"),
-        (["NPS_AI_TIMEOUT_SECONDS": "ten"], "NPS_AI_TIMEOUT_SECONDS"),
-        (["LOG_MAX_BYTES": "10"], "LOG_MAX_BYTES"),
-        (["LOG_BACKUPS": "many"], "LOG_BACKUPS"),
-        (["GRPC_MAX_REQUEST_BYTES": "0"], "GRPC_MAX_REQUEST_BYTES"),
-    ])
+    @Test(
+        "A bad value stops the start with a ConfigurationError naming the variable",
+        arguments: [
+            (["GRPC_PORT": "abc"], "GRPC_PORT"),
+            (["GRPC_PORT": "70000"], "GRPC_PORT"),
+            (["GRPC_PORT": "-1"], "GRPC_PORT"),
+            (["HEALTH_PORT": "abc"], "HEALTH_PORT"),
+            (["HEALTH_PORT": "70000"], "HEALTH_PORT"),
+            (["HEALTH_PORT": "50052"], "HEALTH_PORT"),
+            (["GRPC_PORT": "7000", "HEALTH_PORT": "7000"], "HEALTH_PORT"),
+            (["DATABASE_URL": ""], "DATABASE_URL"),
+            (["DATABASE_URL": "   "], "DATABASE_URL"),
+            (["DATABASE_URL": "nonsense"], "DATABASE_URL"),
+            (["DATABASE_URL": "mysql://nps:\(secret)@db:3306/nps"], "DATABASE_URL"),
+            (["DATABASE_URL": "postgres://nps:\(secret)@db:5432"], "DATABASE_URL"),
+            (["DATABASE_URL": "postgres://nps:\(secret)@db:5432/"], "DATABASE_URL"),
+            (["DATABASE_URL": "postgres://nps:\(secret)@db/nps?sslmode=sometimes"], "DATABASE_URL"),
+            (["LOG_LEVEL": "loud"], "LOG_LEVEL"),
+            (["NPS_MASTER_PASSWORD": ""], "NPS_MASTER_PASSWORD"),
+            (["NPS_MASTER_PASSWORD": "short"], "NPS_MASTER_PASSWORD"),
+            (["ANTHROPIC_BASE_URL": "ftp://api.example.com"], "ANTHROPIC_BASE_URL"),
+            (["ANTHROPIC_BASE_URL": "api.anthropic.com"], "ANTHROPIC_BASE_URL"),
+            (["NPS_AI_TIMEOUT_SECONDS": "0"], "NPS_AI_TIMEOUT_SECONDS"),
+            (["NPS_AI_TIMEOUT_SECONDS": "ten"], "NPS_AI_TIMEOUT_SECONDS"),
+            (["LOG_MAX_BYTES": "10"], "LOG_MAX_BYTES"),
+            (["LOG_BACKUPS": "many"], "LOG_BACKUPS"),
+            (["GRPC_MAX_REQUEST_BYTES": "0"], "GRPC_MAX_REQUEST_BYTES"),
+        ]
+    )
     func badValueNamesVariable(extra: [String: String], variable: String) throws {
         let error = try #require(Self.error(for: extra))
         #expect(error.variable == variable)
@@ -131,17 +141,20 @@ struct ConfigurationTests {
 
     // MARK: the database password never leaks
 
-    @Test("No DATABASE_URL error ever contains the database password", arguments: [
-        "mysql://nps:\(secret)@db:3306/nps",
-        "postgres://nps:\(secret)@db:5432",
-        "postgres://nps:\(secret)@db:5432/",
-        "postgres://nps:\(secret)@db/nps?sslmode=sometimes",
-        "postgres://nps:\(secret)@db/nps?password=\(secret)",
-        "postgres://nps:\(secret)@:5432/nps",
-        "postgres://:\(secret)@db:5432/nps",
-        "postgres://nps:\(secret)@db:0/nps",
-        "nps:\(secret)@db/nps",
-    ])
+    @Test(
+        "No DATABASE_URL error ever contains the database password",
+        arguments: [
+            "mysql://nps:\(secret)@db:3306/nps",
+            "postgres://nps:\(secret)@db:5432",
+            "postgres://nps:\(secret)@db:5432/",
+            "postgres://nps:\(secret)@db/nps?sslmode=sometimes",
+            "postgres://nps:\(secret)@db/nps?password=\(secret)",
+            "postgres://nps:\(secret)@:5432/nps",
+            "postgres://:\(secret)@db:5432/nps",
+            "postgres://nps:\(secret)@db:0/nps",
+            "nps:\(secret)@db/nps",
+        ]
+    )
     func passwordNeverInError(url: String) throws {
         let error = try #require(Self.error(for: ["DATABASE_URL": url]))
         #expect(error.variable == "DATABASE_URL")
@@ -186,10 +199,13 @@ struct ConfigurationTests {
         #expect(url.tlsMode == .prefer)
     }
 
-    @Test("DatabaseURL knows every libpq sslmode", arguments: [
-        ("disable", DatabaseURL.TLSMode.disable), ("allow", .allow), ("prefer", .prefer), ("require", .require),
-        ("verify-ca", .verifyCA), ("verify-full", .verifyFull),
-    ])
+    @Test(
+        "DatabaseURL knows every libpq sslmode",
+        arguments: [
+            ("disable", DatabaseURL.TLSMode.disable), ("allow", .allow), ("prefer", .prefer), ("require", .require),
+            ("verify-ca", .verifyCA), ("verify-full", .verifyFull),
+        ]
+    )
     func sslModes(text: String, mode: DatabaseURL.TLSMode) throws {
         #expect(try DatabaseURL(parsing: "postgres://nps:pw@db/nps?sslmode=\(text)").tlsMode == mode)
     }

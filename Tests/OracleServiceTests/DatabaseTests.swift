@@ -49,12 +49,15 @@ struct DatabaseTests {
 
     /// How many `oracle_suggestions` rows hold exactly this suggestion.
     static func suggestionRows(_ database: TestDatabase, _ range: Nps_Oracle_RangeResponse) async throws -> Int {
-        try await count(database, """
+        try await count(
+            database,
+            """
             SELECT count(*) FROM oracle_suggestions WHERE suggestion_type = 'range'
               AND suggestion->>'range_start' = \(literal(range.rangeStart))
               AND suggestion->>'range_end' = \(literal(range.rangeEnd))
               AND suggestion->>'reasoning' = \(literal(range.reasoning))
-            """)
+            """
+        )
     }
 
     // MARK: records
@@ -64,21 +67,27 @@ struct DatabaseTests {
         let url = try Self.sharedURL.get()
         let range = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: url)) { oracle in
             let range = try await oracle.withOracle { client in
-                try await client.suggestRange(.with {
-                    $0.puzzleNumber = 150
-                    $0.aiLevel = 1
-                    $0.scannedRanges = ["0x1-0x2"]
-                })
+                try await client.suggestRange(
+                    .with {
+                        $0.puzzleNumber = 150
+                        $0.aiLevel = 1
+                        $0.scannedRanges = ["0x1-0x2"]
+                    }
+                )
             }
             let stored = try await eventually(within: .seconds(5)) { try await Self.suggestionRows(.shared, range) >= 1 }
             #expect(stored, "no oracle_suggestions row for \(range.rangeStart) within 5 s")
             return range
         }
-        let json = try await Self.offPool { try TestDatabase.shared.query("""
-            SELECT suggestion FROM oracle_suggestions
-            WHERE suggestion->>'range_start' = \(Self.literal(range.rangeStart)) AND suggestion->>'reasoning' = \(Self.literal(range.reasoning))
-            ORDER BY id DESC LIMIT 1
-            """) }
+        let json = try await Self.offPool {
+            try TestDatabase.shared.query(
+                """
+                SELECT suggestion FROM oracle_suggestions
+                WHERE suggestion->>'range_start' = \(Self.literal(range.rangeStart)) AND suggestion->>'reasoning' = \(Self.literal(range.reasoning))
+                ORDER BY id DESC LIMIT 1
+                """
+            )
+        }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json)")
         #expect(object["puzzle_number"] as? Int == 150)
         #expect(object["range_start"] as? String == range.rangeStart)
@@ -88,11 +97,15 @@ struct DatabaseTests {
         #expect(object["reasoning"] as? String == range.reasoning)
         #expect(object["ai_level"] as? Int == 1)
         #expect(object["scanned_range_count"] as? Int == 1)
-        let accepted = try await Self.offPool { try TestDatabase.shared.query("""
-            SELECT accepted, session_id IS NULL, created_at > now() - interval '1 minute' FROM oracle_suggestions
-            WHERE suggestion->>'reasoning' = \(Self.literal(range.reasoning)) AND suggestion->>'range_start' = \(Self.literal(range.rangeStart))
-            ORDER BY id DESC LIMIT 1
-            """) }
+        let accepted = try await Self.offPool {
+            try TestDatabase.shared.query(
+                """
+                SELECT accepted, session_id IS NULL, created_at > now() - interval '1 minute' FROM oracle_suggestions
+                WHERE suggestion->>'reasoning' = \(Self.literal(range.reasoning)) AND suggestion->>'range_start' = \(Self.literal(range.rangeStart))
+                ORDER BY id DESC LIMIT 1
+                """
+            )
+        }
         #expect(accepted == "f|t|t")
     }
 
@@ -102,25 +115,30 @@ struct DatabaseTests {
         let sessionID = "db-test-\(UUID().uuidString)"
         let analysis = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: url)) { oracle in
             let analysis = try await oracle.withOracle { client in
-                try await client.analyzeSession(.with {
-                    $0.sessionID = sessionID
-                    $0.keysTested = 2_000_000
-                    $0.hits = 2
-                    $0.speed = 5000
-                    $0.elapsed = 30
-                    $0.mode = "sequential"
-                })
+                try await client.analyzeSession(
+                    .with {
+                        $0.sessionID = sessionID
+                        $0.keysTested = 2_000_000
+                        $0.hits = 2
+                        $0.speed = 5000
+                        $0.elapsed = 30
+                        $0.mode = "sequential"
+                    }
+                )
             }
             let stored = try await eventually(within: .seconds(5)) {
-                try await Self.count(.shared, "SELECT count(*) FROM insights WHERE session_id = \(Self.literal(sessionID))") >= analysis.insights.count
+                try await Self.count(.shared, "SELECT count(*) FROM insights WHERE session_id = \(Self.literal(sessionID))")
+                    >= analysis.insights.count
             }
             #expect(stored, "insights of \(sessionID) not stored within 5 s")
             return analysis
         }
         #expect(analysis.insights.count == 2)
-        let rows = try await Self.offPool { try TestDatabase.shared.query(
-            "SELECT insight_type || '|' || source || '|' || content FROM insights WHERE session_id = \(Self.literal(sessionID)) ORDER BY id"
-        ) }.split(separator: "\n").map(String.init)
+        let rows = try await Self.offPool {
+            try TestDatabase.shared.query(
+                "SELECT insight_type || '|' || source || '|' || content FROM insights WHERE session_id = \(Self.literal(sessionID)) ORDER BY id"
+            )
+        }.split(separator: "\n").map(String.init)
         #expect(rows.count == analysis.insights.count)
         let cipher = InsightCipher(masterPassword: Self.masterPassword)
         var decrypted: [String] = []
@@ -136,12 +154,16 @@ struct DatabaseTests {
             decrypted.append(try cipher.open(content))
         }
         #expect(decrypted == analysis.insights)
-        #expect(throws: InsightCipher.Failure.self) { try InsightCipher(masterPassword: "another-password").open(rows[0].split(separator: "|", maxSplits: 2).map(String.init)[2]) }
+        #expect(throws: InsightCipher.Failure.self) {
+            try InsightCipher(masterPassword: "another-password").open(rows[0].split(separator: "|", maxSplits: 2).map(String.init)[2])
+        }
     }
 
     // MARK: the database away and back
 
-    @Test("Database stopped and started: /health 503 unreachable within seconds (each answer < 2 s), readings and suggestions go on, 200 and a second \"Connected to database\" after, nothing lost")
+    @Test(
+        "Database stopped and started: /health 503 unreachable within seconds (each answer < 2 s), readings and suggestions go on, 200 and a second \"Connected to database\" after, nothing lost"
+    )
     func reconnect() async throws {
         try await Self.holdingDisposableDatabase { try await reconnectHoldingTheLock() }
     }
@@ -192,7 +214,12 @@ struct DatabaseTests {
                 let health = try await client.healthCheck(.init())
                 #expect(health.status == "unhealthy")
                 #expect(health.checks["database"] == "unreachable")
-                return try await client.suggestRange(.with { $0.puzzleNumber = 100; $0.aiLevel = 2 })
+                return try await client.suggestRange(
+                    .with {
+                        $0.puzzleNumber = 100
+                        $0.aiLevel = 2
+                    }
+                )
             }
             for _ in 0..<5 { #expect(try await health().status == 503) }
 
@@ -217,7 +244,8 @@ struct DatabaseTests {
     func startsWithoutDatabase() async throws {
         let logs = CapturedLogs()
         try await RunningOracle.with(
-            try RunningOracle.configuration(databaseURL: "postgres://nps:secret-pw@127.0.0.1:1/nps?sslmode=disable"), logs: logs
+            try RunningOracle.configuration(databaseURL: "postgres://nps:secret-pw@127.0.0.1:1/nps?sslmode=disable"),
+            logs: logs
         ) { oracle in
             let requested = ContinuousClock.now
             let health = try await oracle.health()

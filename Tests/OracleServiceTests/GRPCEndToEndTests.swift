@@ -34,7 +34,8 @@ struct GRPCEndToEndTests {
 
     /// The RPCError `call` throws; records a failure when it succeeds or throws something else.
     static func rpcError(
-        _ call: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation
+        _ call: () async throws -> Void,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) async -> RPCError? {
         await #expect(throws: RPCError.self, sourceLocation: sourceLocation) { try await call() }
     }
@@ -135,11 +136,19 @@ struct GRPCEndToEndTests {
     @Test("GetQuestionSign of \"Will block 42 be found?\" is sign 6, \"no\", confidence 0.7; the same seed gives the same words")
     func questionSign() async throws {
         let (first, second, other) = try await Self.withOracle { _, client in
-            let request = Nps_Oracle_QuestionRequest.with { $0.question = "Will block 42 be found?"; $0.seed = 1234 }
+            let request = Nps_Oracle_QuestionRequest.with {
+                $0.question = "Will block 42 be found?"
+                $0.seed = 1234
+            }
             return (
                 try await client.getQuestionSign(request),
                 try await client.getQuestionSign(request),
-                try await client.getQuestionSign(.with { $0.question = "Is today lucky?"; $0.seed = 1234 })
+                try await client.getQuestionSign(
+                    .with {
+                        $0.question = "Is today lucky?"
+                        $0.seed = 1234
+                    }
+                )
             )
         }
         #expect(first.question == "Will block 42 be found?")
@@ -201,14 +210,18 @@ struct GRPCEndToEndTests {
         }
     }
 
-    @Test("SuggestRange at AI level 3 with the lower half of puzzle 20 scanned returns the upper half (gap_fill), unless timing is excellent (cosmic)")
+    @Test(
+        "SuggestRange at AI level 3 with the lower half of puzzle 20 scanned returns the upper half (gap_fill), unless timing is excellent (cosmic)"
+    )
     func suggestGapFill() async throws {
         let range = try await Self.withOracle { _, client in
-            try await client.suggestRange(.with {
-                $0.puzzleNumber = 20
-                $0.aiLevel = 3
-                $0.scannedRanges = ["0x80000-0x9ffff", "0xA0000-0xBFFFF"]
-            })
+            try await client.suggestRange(
+                .with {
+                    $0.puzzleNumber = 20
+                    $0.aiLevel = 3
+                    $0.scannedRanges = ["0x80000-0x9ffff", "0xA0000-0xBFFFF"]
+                }
+            )
         }
         if range.strategy == "cosmic" {
             #expect(range.reasoning.contains("Timing is excellent"), "\(range.reasoning)")
@@ -235,15 +248,17 @@ struct GRPCEndToEndTests {
     @Test("AnalyzeSession returns rule insights, recommendations, adjustments and XP from the counters")
     func analyzeSession() async throws {
         let analysis = try await Self.withOracle { _, client in
-            try await client.analyzeSession(.with {
-                $0.keysTested = 5_000_000_000
-                $0.seedsTested = 20_000
-                $0.hits = 1
-                $0.speed = 2_000_000
-                $0.elapsed = 2500
-                $0.mode = "random"
-                $0.model = "m1"
-            })
+            try await client.analyzeSession(
+                .with {
+                    $0.keysTested = 5_000_000_000
+                    $0.seedsTested = 20_000
+                    $0.hits = 1
+                    $0.speed = 2_000_000
+                    $0.elapsed = 2500
+                    $0.mode = "random"
+                    $0.model = "m1"
+                }
+            )
         }
         #expect(analysis.insights.count == 3)
         #expect(analysis.insights.first?.hasPrefix("Tested 5000000000 keys and 20000 seeds") == true)
@@ -278,7 +293,8 @@ struct GRPCEndToEndTests {
     func timingAlignmentNow() async throws {
         let timing = try await Self.withOracle { _, client in try await client.getTimingAlignment(.init()) }
         #expect((0...1).contains(timing.alignmentScore))
-        let expected = timing.alignmentScore >= 0.8 ? "excellent" : timing.alignmentScore >= 0.65 ? "good" : timing.alignmentScore >= 0.5 ? "fair" : "poor"
+        let expected =
+            timing.alignmentScore >= 0.8 ? "excellent" : timing.alignmentScore >= 0.65 ? "good" : timing.alignmentScore >= 0.5 ? "fair" : "poor"
         #expect(timing.quality == expected)
         #expect(timing.optimalHours.count == 5)
         #expect(Set(timing.optimalHours.map(\.hour)).count == 5)

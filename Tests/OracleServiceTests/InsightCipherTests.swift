@@ -8,9 +8,12 @@ import Testing
 struct InsightCipherTests {
     static let cipher = InsightCipher(masterPassword: "test-master-password")
 
-    @Test("seal then open gives the plaintext back, for empty, ASCII and non-ASCII text", arguments: [
-        "", "Tested 5000000000 keys at 2000000 keys/s.", "Ünïcødé ☀🌙 — 数字", String(repeating: "x", count: 100_000),
-    ])
+    @Test(
+        "seal then open gives the plaintext back, for empty, ASCII and non-ASCII text",
+        arguments: [
+            "", "Tested 5000000000 keys at 2000000 keys/s.", "Ünïcødé ☀🌙 — 数字", String(repeating: "x", count: 100_000),
+        ]
+    )
     func roundTrip(plaintext: String) throws {
         let sealed = try Self.cipher.seal(plaintext)
         #expect(sealed.hasPrefix("v1:"))
@@ -63,9 +66,12 @@ struct InsightCipherTests {
         }
     }
 
-    @Test("Text that is not in the v1 format is unknownFormat", arguments: [
-        "plain text", "v2:AAAA", "v1:not base64!", "",
-    ])
+    @Test(
+        "Text that is not in the v1 format is unknownFormat",
+        arguments: [
+            "plain text", "v2:AAAA", "v1:not base64!", "",
+        ]
+    )
     func unknownFormat(stored: String) throws {
         let error = #expect(throws: InsightCipher.Failure.self) { try Self.cipher.open(stored) }
         guard case .unknownFormat = error else {

@@ -1,20 +1,23 @@
 import Foundation
 import Logging
-import Testing
 import ServiceRuntime
+import Testing
 
 /// The handler end to end through a `LogSink`, with "stdout" redirected to a file so it can be read back.
 @Suite struct JSONLogHandlerTests {
     /// A sink whose file is `oracle.log` and whose standard output is `stdout.log`, both in `directory`.
     private func makeSink(
-        in directory: TemporaryLogDirectory, maxFileBytes: Int = LogSink.defaultMaxFileBytes
+        in directory: TemporaryLogDirectory,
+        maxFileBytes: Int = LogSink.defaultMaxFileBytes
     ) throws -> (sink: LogSink, stdout: FileHandle) {
         let stdoutPath = directory.file("stdout.log")
         try #require(FileManager.default.createFile(atPath: stdoutPath, contents: nil))
         let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
         let sink = try LogSink(
-            filePath: directory.file("oracle.log"), maxFileBytes: maxFileBytes,
-            standardOutput: stdout.fileDescriptor)
+            filePath: directory.file("oracle.log"),
+            maxFileBytes: maxFileBytes,
+            standardOutput: stdout.fileDescriptor
+        )
         return (sink, stdout)
     }
 
@@ -70,11 +73,15 @@ import ServiceRuntime
         defer { try? stdout.close() }
         let logger = Logger(label: "oracle.grpc") { JSONLogHandler(label: $0, sink: sink) }
         struct Refused: Error {}
-        logger.error("call failed", error: Refused(), metadata: [
-            "error": "from metadata", "message": "clash", "time": "t",
-            "attempt": .stringConvertible(3),
-            "peer": ["host": "db", "ports": [.string("5432"), .stringConvertible(6432)]],
-        ])
+        logger.error(
+            "call failed",
+            error: Refused(),
+            metadata: [
+                "error": "from metadata", "message": "clash", "time": "t",
+                "attempt": .stringConvertible(3),
+                "peer": ["host": "db", "ports": [.string("5432"), .stringConvertible(6432)]],
+            ]
+        )
 
         let fileLines = try TemporaryLogDirectory.lines(of: directory.file("oracle.log"))
         #expect(try TemporaryLogDirectory.lines(of: directory.file("stdout.log")) == fileLines)
@@ -119,8 +126,10 @@ import ServiceRuntime
                 group.addTask {
                     let logger = Logger(label: "worker.\(task)") { JSONLogHandler(label: $0, sink: sink) }
                     for index in 0..<linesPerTask {
-                        logger.info("line \(index) \(String(repeating: "x", count: index % 300))",
-                                    metadata: ["task": "\(task)", "index": "\(index)"])
+                        logger.info(
+                            "line \(index) \(String(repeating: "x", count: index % 300))",
+                            metadata: ["task": "\(task)", "index": "\(index)"]
+                        )
                     }
                 }
             }

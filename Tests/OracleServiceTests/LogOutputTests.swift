@@ -21,7 +21,12 @@ struct LogOutputTests {
         try await oracle.withOracle { client in
             _ = try await client.getReading(.with { $0.datetime = "2026-02-06T01:15:00+08:00" })
             _ = try await client.getNameReading(.with { $0.name = "Ada Lovelace" })
-            _ = try await client.getQuestionSign(.with { $0.question = "Will block 7 be found?"; $0.seed = 7 })
+            _ = try await client.getQuestionSign(
+                .with {
+                    $0.question = "Will block 7 be found?"
+                    $0.seed = 7
+                }
+            )
             _ = try await client.getDailyInsight(.with { $0.date = "2026-02-06" })
             _ = try await client.getTimingAlignment(.with { $0.datetime = "2026-02-06T12:00:00Z" })
             await #expect(throws: RPCError.self) { _ = try await client.getReading(.with { $0.datetime = "not a date" }) }
@@ -83,9 +88,11 @@ struct LogOutputTests {
                 let minute = calls % 60
                 let hour = calls / 60 % 24
                 let day = calls / 1440 % 28 + 1
-                _ = try await client.getReading(.with {
-                    $0.datetime = String(format: "2025-03-%02dT%02d:%02d:00Z", day, hour, minute)
-                })
+                _ = try await client.getReading(
+                    .with {
+                        $0.datetime = String(format: "2025-03-%02dT%02d:%02d:00Z", day, hour, minute)
+                    }
+                )
                 calls += 1
                 if fifthBackupExists() { sinceFifth += 1 }
             }

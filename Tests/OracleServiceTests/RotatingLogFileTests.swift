@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ServiceRuntime
 
 /// Rotation, appending across restarts and the configuration errors of `RotatingLogFile` and `LogSink`.
@@ -122,7 +123,9 @@ import Testing
         }
         #expect(error?.operation == .open)
         #expect(error?.errorNumber == EISDIR)
-        #expect(error?.description
-            == "cannot open log file '\(directory.path)' (LOG_FILE) for appending: Is a directory (errno \(EISDIR))")
+        #expect(
+            error?.description
+                == "cannot open log file '\(directory.path)' (LOG_FILE) for appending: Is a directory (errno \(EISDIR))"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("the checkpoint report")
 struct CheckpointReportTests {
@@ -10,8 +10,16 @@ struct CheckpointReportTests {
 
     private let engine = EngineInfo(serverVersion: "20.10.24+dfsg1", apiVersion: "1.41", clientVersion: "28.2.2", composeVersion: "2.40.3")
     private let size = Measurement(
-        id: "CP1.size", subject: "oracle image size", number: 123.4567, unit: "MB", limit: "< 500 MB", passed: true,
-        measuredBy: CommandResult(command: Command(executable: URL(fileURLWithPath: "/usr/bin/docker"), arguments: ["image", "inspect", "nps-oracle"]), exitStatus: 0)
+        id: "CP1.size",
+        subject: "oracle image size",
+        number: 123.4567,
+        unit: "MB",
+        limit: "< 500 MB",
+        passed: true,
+        measuredBy: CommandResult(
+            command: Command(executable: URL(fileURLWithPath: "/usr/bin/docker"), arguments: ["image", "inspect", "nps-oracle"]),
+            exitStatus: 0
+        )
     )
     private let status = Measurement(id: "CP4.status", subject: "oracle health | engine", text: "unhealthy", limit: "= healthy", passed: false)
 
@@ -59,7 +67,16 @@ struct CheckpointReportTests {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<20 {
                 group.addTask {
-                    try await first.record(Measurement(id: "PERF.grpc", subject: "call \(index)", number: Double(index), unit: "ms", limit: "< 10 ms", passed: index < 10))
+                    try await first.record(
+                        Measurement(
+                            id: "PERF.grpc",
+                            subject: "call \(index)",
+                            number: Double(index),
+                            unit: "ms",
+                            limit: "< 10 ms",
+                            passed: index < 10
+                        )
+                    )
                 }
             }
             try await group.waitForAll()

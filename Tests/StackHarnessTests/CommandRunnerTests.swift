@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("running commands")
 struct CommandRunnerTests {
@@ -67,8 +67,10 @@ struct CommandRunnerTests {
     @Test("environment overrides and the working directory reach the process")
     func environment() async throws {
         let command = Command(
-            executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "echo \"$HARNESS_PROBE $(pwd)\""],
-            environment: ["HARNESS_PROBE": "seen"], workingDirectory: URL(fileURLWithPath: "/tmp")
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            arguments: ["-c", "echo \"$HARNESS_PROBE $(pwd)\""],
+            environment: ["HARNESS_PROBE": "seen"],
+            workingDirectory: URL(fileURLWithPath: "/tmp")
         )
         #expect(try await runner.run(command).standardOutput == "seen /tmp\n")
         #expect(command.commandLine == "HARNESS_PROBE=seen /bin/sh -c 'echo \"$HARNESS_PROBE $(pwd)\"'")

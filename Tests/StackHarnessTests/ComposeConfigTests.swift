@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("docker compose config --format json")
 struct ComposeConfigTests {
@@ -38,10 +38,16 @@ struct ComposeConfigTests {
         #expect(oracle.limits?.nanoCpus == 1_000_000_000)
         #expect(oracle.limits?.memoryBytes == 1_073_741_824)
         let check = try #require(oracle.healthcheck)
-        #expect(check == HealthcheckSettings(
-            test: ["CMD", "/app/nps-oracle", "healthcheck"],
-            interval: .seconds(10), timeout: .seconds(5), startPeriod: .seconds(30), retries: 3
-        ))
+        #expect(
+            check
+                == HealthcheckSettings(
+                    test: ["CMD", "/app/nps-oracle", "healthcheck"],
+                    interval: .seconds(10),
+                    timeout: .seconds(5),
+                    startPeriod: .seconds(30),
+                    retries: 3
+                )
+        )
         #expect(oracle.raw["command"]?.isNull == true)
     }
 
@@ -57,10 +63,10 @@ struct ComposeConfigTests {
     @Test("memory as a number, cpus as a string, durations in nanoseconds")
     func alternativeForms() throws {
         let json = #"""
-        {"services": {"one": {"deploy": {"resources": {"limits": {"cpus": "0.25", "memory": 536870912}}},
-          "healthcheck": {"test": "curl -f http://localhost/", "interval": 1500000000, "retries": 2},
-          "stop_grace_period": "1m30s", "ports": [{"target": 80, "published": 8080}]}}}
-        """#
+            {"services": {"one": {"deploy": {"resources": {"limits": {"cpus": "0.25", "memory": 536870912}}},
+              "healthcheck": {"test": "curl -f http://localhost/", "interval": 1500000000, "retries": 2},
+              "stop_grace_period": "1m30s", "ports": [{"target": 80, "published": 8080}]}}}
+            """#
         let one = try #require(try ComposeConfig(data: Data(json.utf8)).services["one"])
         #expect(one.limits?.cpus == 0.25)
         #expect(one.limits?.memoryBytes == 536_870_912)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("docker compose ps --format json")
 struct ComposeContainerTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StackHarness
 
 @Suite("docker inspect of a container")

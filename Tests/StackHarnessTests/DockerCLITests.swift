@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StackHarness
 
 @Suite("the docker CLI, without an engine")
@@ -39,20 +40,28 @@ struct DockerCLITests {
     func noEngine() {
         let text = HarnessError.noEngine.description
         #expect(!text.contains("\n"))
-        #expect(text == "no Docker engine answers; run infrastructure/scripts/setup-engine.sh (installs Debian's docker.io and Compose v2, starts dockerd)")
+        #expect(
+            text
+                == "no Docker engine answers; run infrastructure/scripts/setup-engine.sh (installs Debian's docker.io and Compose v2, starts dockerd)"
+        )
     }
 
     @Test("a build's arguments")
     func buildArguments() {
         let build = ImageBuild(
             dockerfile: URL(fileURLWithPath: "/repo/infrastructure/Dockerfiles/oracle.Dockerfile"),
-            context: URL(fileURLWithPath: "/repo"), tags: ["nps-oracle:builder"], target: "builder",
-            buildArguments: ["B": "2", "A": "1"], noCache: true
+            context: URL(fileURLWithPath: "/repo"),
+            tags: ["nps-oracle:builder"],
+            target: "builder",
+            buildArguments: ["B": "2", "A": "1"],
+            noCache: true
         )
-        #expect(build.arguments == [
-            "build", "--progress=plain", "-f", "/repo/infrastructure/Dockerfiles/oracle.Dockerfile",
-            "-t", "nps-oracle:builder", "--target", "builder", "--build-arg", "A=1", "--build-arg", "B=2", "--no-cache", "/repo",
-        ])
+        #expect(
+            build.arguments == [
+                "build", "--progress=plain", "-f", "/repo/infrastructure/Dockerfiles/oracle.Dockerfile",
+                "-t", "nps-oracle:builder", "--target", "builder", "--build-arg", "A=1", "--build-arg", "B=2", "--no-cache", "/repo",
+            ]
+        )
     }
 
     @Test("compose commands name the file, env file and project")
@@ -62,16 +71,21 @@ struct DockerCLITests {
         let project = ComposeProject.nps(layout: layout, environmentFile: layout.environmentExample, docker: docker)
         let command = project.command(["config", "--format", "json"])
         #expect(command.executable.path == "/usr/bin/docker")
-        #expect(command.arguments == [
-            "compose", "-f", layout.composeFile.path, "--env-file", layout.environmentExample.path, "-p", "nps", "config", "--format", "json",
-        ])
+        #expect(
+            command.arguments == [
+                "compose", "-f", layout.composeFile.path, "--env-file", layout.environmentExample.path, "-p", "nps", "config", "--format", "json",
+            ]
+        )
         #expect(command.workingDirectory == layout.root)
     }
 
-    @Test("byte counts in Docker's and Compose's forms", arguments: [
-        ("1073741824", Int64(1_073_741_824)), ("1g", 1_073_741_824), ("256m", 268_435_456), ("512k", 524_288),
-        ("74.8MB", 74_800_000), ("1.5GiB", 1_610_612_736), ("0B", 0), ("12kB", 12_000),
-    ])
+    @Test(
+        "byte counts in Docker's and Compose's forms",
+        arguments: [
+            ("1073741824", Int64(1_073_741_824)), ("1g", 1_073_741_824), ("256m", 268_435_456), ("512k", 524_288),
+            ("74.8MB", 74_800_000), ("1.5GiB", 1_610_612_736), ("0B", 0), ("12kB", 12_000),
+        ]
+    )
     func byteCounts(text: String, bytes: Int64) {
         #expect(ByteCount.parse(text) == bytes)
     }

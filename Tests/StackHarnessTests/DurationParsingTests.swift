@@ -1,19 +1,22 @@
-import Testing
 import StackHarness
+import Testing
 
 @Suite("Go and Compose durations")
 struct DurationParsingTests {
-    @Test("Go duration strings", arguments: [
-        ("1m30s", Duration.seconds(90)),
-        ("10s", .seconds(10)),
-        ("500ms", .milliseconds(500)),
-        ("1h2m3s", .seconds(3723)),
-        ("1.5s", .milliseconds(1500)),
-        ("250us", .microseconds(250)),
-        ("250µs", .microseconds(250)),
-        ("10ns", .nanoseconds(10)),
-        ("0s", .zero),
-    ])
+    @Test(
+        "Go duration strings",
+        arguments: [
+            ("1m30s", Duration.seconds(90)),
+            ("10s", .seconds(10)),
+            ("500ms", .milliseconds(500)),
+            ("1h2m3s", .seconds(3723)),
+            ("1.5s", .milliseconds(1500)),
+            ("250us", .microseconds(250)),
+            ("250µs", .microseconds(250)),
+            ("10ns", .nanoseconds(10)),
+            ("0s", .zero),
+        ]
+    )
     func goStrings(text: String, expected: Duration) {
         #expect(Duration(goDuration: text) == expected)
     }

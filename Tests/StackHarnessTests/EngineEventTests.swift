@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import StackHarness
 
 @Suite("docker events --format '{{json .}}'")

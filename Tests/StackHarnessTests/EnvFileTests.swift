@@ -1,28 +1,28 @@
-import Testing
 import StackHarness
+import Testing
 
 @Suite(".env files")
 struct EnvFileTests {
     private let text = """
-    # NPS stack settings.
-    # Copy me.
+        # NPS stack settings.
+        # Copy me.
 
-    # --- PostgreSQL ---
-    # Database role.
-    POSTGRES_USER=nps
-    UNDOCUMENTED=1
-    export EXPORTED="two words"  # trailing comment
-    SINGLE='keeps $HOME and \\n'
-    DOUBLE="line\\nbreak \\"quoted\\""
-    INLINE=value # described here
-    EMPTY=
+        # --- PostgreSQL ---
+        # Database role.
+        POSTGRES_USER=nps
+        UNDOCUMENTED=1
+        export EXPORTED="two words"  # trailing comment
+        SINGLE='keeps $HOME and \\n'
+        DOUBLE="line\\nbreak \\"quoted\\""
+        INLINE=value # described here
+        EMPTY=
 
-    # orphan comment, separated by a blank line
+        # orphan comment, separated by a blank line
 
-    LATE=x
-    not an assignment
-    POSTGRES_USER=override
-    """
+        LATE=x
+        not an assignment
+        POSTGRES_USER=override
+        """
 
     @Test("values, line numbers and the comments just above")
     func variables() throws {

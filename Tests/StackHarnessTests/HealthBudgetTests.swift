@@ -1,5 +1,5 @@
-import Testing
 import StackHarness
+import Testing
 
 @Suite("health budgets")
 struct HealthBudgetTests {
@@ -32,9 +32,14 @@ struct HealthBudgetTests {
     @Test("failures name the container and why")
     func failureDescriptions() {
         #expect(HealthWaitFailure.exited(container: "nps-oracle", exitCode: 1, oomKilled: false).description == "nps-oracle exited with code 1")
-        #expect(HealthWaitFailure.unhealthy(container: "nps-oracle", lastOutput: "connection refused\n").description == "nps-oracle unhealthy: connection refused")
+        #expect(
+            HealthWaitFailure.unhealthy(container: "nps-oracle", lastOutput: "connection refused\n").description
+                == "nps-oracle unhealthy: connection refused"
+        )
         #expect(HealthWaitFailure.noHealthcheck(container: "nps-oracle").description == "nps-oracle has no healthcheck")
-        #expect(HealthWaitFailure.notHealthyInTime(container: "nps-oracle", budget: .seconds(65), lastStatus: "starting").description
-            == "nps-oracle not healthy within 65 s (last health status: starting)")
+        #expect(
+            HealthWaitFailure.notHealthyInTime(container: "nps-oracle", budget: .seconds(65), lastStatus: "starting").description
+                == "nps-oracle not healthy within 65 s (last health status: starting)"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("docker image inspect and docker history")
 struct ImageInspectionTests {
@@ -21,12 +21,19 @@ struct ImageInspectionTests {
 
     @Test("an image health check's nanoseconds become durations")
     func healthcheck() throws {
-        let json = #"{"Test":["CMD","/app/nps-oracle","healthcheck"],"Interval":10000000000,"Timeout":5000000000,"StartPeriod":30000000000,"Retries":3}"#
+        let json =
+            #"{"Test":["CMD","/app/nps-oracle","healthcheck"],"Interval":10000000000,"Timeout":5000000000,"StartPeriod":30000000000,"Retries":3}"#
         let check = try JSONDecoder().decode(HealthcheckSettings.self, from: Data(json.utf8))
-        #expect(check == HealthcheckSettings(
-            test: ["CMD", "/app/nps-oracle", "healthcheck"],
-            interval: .seconds(10), timeout: .seconds(5), startPeriod: .seconds(30), retries: 3
-        ))
+        #expect(
+            check
+                == HealthcheckSettings(
+                    test: ["CMD", "/app/nps-oracle", "healthcheck"],
+                    interval: .seconds(10),
+                    timeout: .seconds(5),
+                    startPeriod: .seconds(30),
+                    retries: 3
+                )
+        )
     }
 
     @Test("history lines with byte sizes")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("Docker's RFC 3339 timestamps")
 struct RFC3339NanoTests {
@@ -26,7 +26,10 @@ struct RFC3339NanoTests {
         #expect(RFC3339Nano.optionalDate(from: "0001-01-01T00:00:00Z") == nil)
     }
 
-    @Test("malformed text is rejected", arguments: ["", "2026-11-29", "2026-11-29T04:01:38", "2026-13-01T00:00:00Z", "2026-11-29T04:01:38.Z", "2026-11-29T04:01:38Zjunk"])
+    @Test(
+        "malformed text is rejected",
+        arguments: ["", "2026-11-29", "2026-11-29T04:01:38", "2026-13-01T00:00:00Z", "2026-11-29T04:01:38.Z", "2026-11-29T04:01:38Zjunk"]
+    )
     func rejects(text: String) {
         #expect(RFC3339Nano.date(from: text) == nil)
     }

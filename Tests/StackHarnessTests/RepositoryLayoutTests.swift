@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import StackHarness
+import Testing
 
 @Suite("the repository layout")
 struct RepositoryLayoutTests {

@@ -8,16 +8,22 @@ import Testing
 /// Environment parsing of both stand-ins: defaults, overrides and one error naming the variable.
 @Suite("stand-in configuration")
 struct ConfigurationTests {
-    @Test("ORACLE_SERVICE_URL is host:port", arguments: [
-        ("oracle:50052", OracleAddress(host: "oracle", port: 50052)),
-        ("127.0.0.1:1", OracleAddress(host: "127.0.0.1", port: 1)),
-        ("[::1]:50052", OracleAddress(host: "::1", port: 50052)),
-    ])
+    @Test(
+        "ORACLE_SERVICE_URL is host:port",
+        arguments: [
+            ("oracle:50052", OracleAddress(host: "oracle", port: 50052)),
+            ("127.0.0.1:1", OracleAddress(host: "127.0.0.1", port: 1)),
+            ("[::1]:50052", OracleAddress(host: "::1", port: 50052)),
+        ]
+    )
     func goodAddress(text: String, expected: OracleAddress) throws {
         #expect(try OracleAddress(parsing: text, variable: "ORACLE_SERVICE_URL") == expected)
     }
 
-    @Test("a bad ORACLE_SERVICE_URL names the variable", arguments: ["oracle", "oracle:", ":50052", "oracle:0", "oracle:70000", "http://oracle:50052", "oracle:50052x"])
+    @Test(
+        "a bad ORACLE_SERVICE_URL names the variable",
+        arguments: ["oracle", "oracle:", ":50052", "oracle:0", "oracle:70000", "http://oracle:50052", "oracle:50052x"]
+    )
     func badAddress(text: String) {
         #expect(throws: ConfigurationError(variable: "ORACLE_SERVICE_URL", problem: "'\(text)' is not host:port (for example oracle:50052)")) {
             try OracleAddress(parsing: text, variable: "ORACLE_SERVICE_URL")
@@ -67,12 +73,15 @@ struct ConfigurationTests {
         }
     }
 
-    @Test("bad values name their variable", arguments: [
-        (["PORT": "eighty"], "PORT"),
-        (["ORACLE_HEALTH_URL": "oracle:8052/health"], "ORACLE_HEALTH_URL"),
-        (["LOG_LEVEL": "loud"], "LOG_LEVEL"),
-        (["ORACLE_SERVICE_URL": "oracle"], "ORACLE_SERVICE_URL"),
-    ])
+    @Test(
+        "bad values name their variable",
+        arguments: [
+            (["PORT": "eighty"], "PORT"),
+            (["ORACLE_HEALTH_URL": "oracle:8052/health"], "ORACLE_HEALTH_URL"),
+            (["LOG_LEVEL": "loud"], "LOG_LEVEL"),
+            (["ORACLE_SERVICE_URL": "oracle"], "ORACLE_SERVICE_URL"),
+        ]
+    )
     func apiErrors(environment: [String: String], variable: String) {
         #expect {
             try APIConfiguration(environment: ServiceEnvironment(environment))

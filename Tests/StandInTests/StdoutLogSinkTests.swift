@@ -70,10 +70,14 @@ struct StdoutLogSinkTests {
         logger[metadataKey: "label"] = "from handler"
         struct Unreachable: Error {}
         logger.debug("a debug line passes at debug", metadata: ["attempt": .stringConvertible(2)])
-        logger.error("Oracle call failed", error: Unreachable(), metadata: [
-            "error": "from metadata", "level": "l",
-            "oracle": ["host": "nps-oracle", "ports": [.string("50052"), .stringConvertible(8052)]],
-        ])
+        logger.error(
+            "Oracle call failed",
+            error: Unreachable(),
+            metadata: [
+                "error": "from metadata", "level": "l",
+                "oracle": ["host": "nps-oracle", "ports": [.string("50052"), .stringConvertible(8052)]],
+            ]
+        )
 
         let objects = try stdout.objects()
         #expect(objects.count == 2)

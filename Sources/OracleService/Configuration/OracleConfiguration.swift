@@ -52,7 +52,10 @@ extension OracleConfiguration {
             )
         }
         guard let masterPassword = environment.value("NPS_MASTER_PASSWORD") else {
-            throw ConfigurationError(variable: "NPS_MASTER_PASSWORD", problem: "not set; the Oracle encrypts stored insights with a key derived from it")
+            throw ConfigurationError(
+                variable: "NPS_MASTER_PASSWORD",
+                problem: "not set; the Oracle encrypts stored insights with a key derived from it"
+            )
         }
         guard masterPassword.count >= 8 else {
             throw ConfigurationError(variable: "NPS_MASTER_PASSWORD", problem: "shorter than 8 characters")

@@ -41,9 +41,15 @@ struct DatabaseMonitor: Service {
             }
             if status.recordDatabase(reachable: reachable) {
                 if reachable {
-                    logger.info("Connected to database", metadata: ["host": "\(target.host)", "port": "\(target.port)", "database": "\(target.database)"])
+                    logger.info(
+                        "Connected to database",
+                        metadata: ["host": "\(target.host)", "port": "\(target.port)", "database": "\(target.database)"]
+                    )
                 } else {
-                    logger.warning("Database unreachable; readings go on, writes wait", metadata: ["host": "\(target.host)", "port": "\(target.port)"])
+                    logger.warning(
+                        "Database unreachable; readings go on, writes wait",
+                        metadata: ["host": "\(target.host)", "port": "\(target.port)"]
+                    )
                 }
             }
             try? await Task.sleep(for: interval)

@@ -140,7 +140,9 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
         let insights = refined.source == .ai ? [refined.text] : analysis.insights
         for insight in insights {
             do {
-                writer.enqueue(.insight(type: "session", sealedContent: try cipher.seal(insight), source: refined.source.rawValue, sessionID: sessionID))
+                writer.enqueue(
+                    .insight(type: "session", sealedContent: try cipher.seal(insight), source: refined.source.rawValue, sessionID: sessionID)
+                )
             } catch {
                 logger.error("Insight not stored: encryption failed", metadata: ["error": "\(error)"])
             }

@@ -28,7 +28,7 @@ struct HealthHTTPService: Service {
     func run() async throws {
         do {
             try await application.run()
-        } catch where status.healthPort == nil {
+        } catch let error where status.healthPort == nil {
             throw ConfigurationError(variable: "HEALTH_PORT", problem: "cannot listen on port \(configuredPort): \(error)")
         }
     }

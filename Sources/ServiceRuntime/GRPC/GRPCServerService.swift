@@ -51,7 +51,7 @@ public struct GRPCServerService: Service {
                     // A failure to bind surfaces here, with its cause (such as the address being in use).
                     do {
                         try await server.serve()
-                    } catch where bound.value == nil {
+                    } catch let error where bound.value == nil {
                         throw bindError(error)
                     }
                 }

@@ -21,7 +21,10 @@ public struct JSONLogHandler: LogHandler {
 
     /// Creates a handler for `label` writing to `sink`.
     public init(
-        label: String, sink: LogSink, logLevel: Logger.Level = .info, metadataProvider: Logger.MetadataProvider? = nil
+        label: String,
+        sink: LogSink,
+        logLevel: Logger.Level = .info,
+        metadataProvider: Logger.MetadataProvider? = nil
     ) {
         self.label = label
         self.sink = sink

@@ -1,3 +1,6 @@
+import LogTimeFormat
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LogTimeFormat
-import Synchronization
 
 /// The destinations of a service's JSON log lines: standard output (for `docker logs`) and, for the Oracle, a
 /// rotating file.

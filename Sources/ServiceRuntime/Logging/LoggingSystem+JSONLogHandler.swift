@@ -6,7 +6,9 @@ extension LoggingSystem {
     /// The one logging bootstrap of the Oracle and the stand-ins: `LogSink(filePath:…)` for the Oracle's stdout and
     /// file, `LogSink()` for stdout alone.
     public static func bootstrap(
-        sink: LogSink, logLevel: Logger.Level, metadataProvider: Logger.MetadataProvider? = nil
+        sink: LogSink,
+        logLevel: Logger.Level,
+        metadataProvider: Logger.MetadataProvider? = nil
     ) {
         bootstrap(
             { label, provider in

@@ -1,3 +1,5 @@
+import LogTimeFormat
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LogTimeFormat
 
 /// Thin wrappers over the POSIX calls the log sinks and the exit path share, so no Foundation is needed on the
 /// hot path.

@@ -27,7 +27,7 @@ struct BuildProgress: Sendable, Hashable {
         for raw in output.split(separator: "\n") {
             let line = raw.trimmingCharacters(in: .whitespaces)
             guard line.hasPrefix("#"), let space = line.firstIndex(of: " "),
-                  let number = Int(line[line.index(after: line.startIndex)..<space])
+                let number = Int(line[line.index(after: line.startIndex)..<space])
             else { continue }
             let rest = line[line.index(after: space)...]
             if rest == "CACHED" {

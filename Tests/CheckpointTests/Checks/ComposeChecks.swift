@@ -77,11 +77,14 @@ enum ComposeChecks {
         let probe = healthProbe(of: oracle)
         points.expect(probe?.port == 8052, "health check \(oracle.healthcheck?.test ?? []) does not GET /health on 8052")
 
-        return points.outcome(summary: [
-            "nps-oracle", "oracle.Dockerfile", "env DATABASE_URL GRPC_PORT=50052 ANTHROPIC_API_KEY NPS_MASTER_PASSWORD LOG_LEVEL (default \(logLevelDefault ?? ""))",
-            "postgres service_healthy", "logs bind → /app/logs", "nps-network", "unless-stopped", describe(oracle.limits),
-            probe?.description ?? "",
-        ].joined(separator: ", "))
+        return points.outcome(
+            summary: [
+                "nps-oracle", "oracle.Dockerfile",
+                "env DATABASE_URL GRPC_PORT=50052 ANTHROPIC_API_KEY NPS_MASTER_PASSWORD LOG_LEVEL (default \(logLevelDefault ?? ""))",
+                "postgres service_healthy", "logs bind → /app/logs", "nps-network", "unless-stopped", describe(oracle.limits),
+                probe?.description ?? "",
+            ].joined(separator: ", ")
+        )
     }
 
     /// CP2.oracle, live: the service's declared health check, run in the container, printed the Oracle's
@@ -100,7 +103,10 @@ enum ComposeChecks {
         var points = RequirementPoints("CP2.chain")
         for (service, dependency) in requiredDependencies {
             let condition = config.services[service]?.dependsOn[dependency]
-            points.expect(condition == "service_healthy", "\(service) depends on \(dependency) with \(condition ?? "no depends_on"), not service_healthy")
+            points.expect(
+                condition == "service_healthy",
+                "\(service) depends on \(dependency) with \(condition ?? "no depends_on"), not service_healthy"
+            )
         }
         let waves = startWaves(config)
         points.expect(waves.cycle.isEmpty, "dependency cycle through \(waves.cycle.joined(separator: ", "))")
@@ -115,7 +121,10 @@ enum ComposeChecks {
         var points = RequirementPoints("CP2.limits")
         let limits = config.services["oracle"]?.limits
         points.expect(limits?.nanoCpus == oracleNanoCpus, "declared CPU limit is \(limits?.cpus.map { "\($0)" } ?? "unset"), not 1")
-        points.expect(limits?.memoryBytes == oracleMemoryBytes, "declared memory limit is \(limits?.memoryBytes.map { "\($0) bytes" } ?? "unset"), not 1073741824 bytes")
+        points.expect(
+            limits?.memoryBytes == oracleMemoryBytes,
+            "declared memory limit is \(limits?.memoryBytes.map { "\($0) bytes" } ?? "unset"), not 1073741824 bytes"
+        )
         return points.outcome(summary: "declared \(describe(limits))")
     }
 
@@ -126,8 +135,14 @@ enum ComposeChecks {
         let declared = declaredOracleLimits(config)
         points.expect(declared.passed, declared.reason)
         let limits = config.services["oracle"]?.limits
-        points.expect(applied.nanoCpus == limits?.nanoCpus, "NanoCpus is \(applied.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")")
-        points.expect(applied.memory == limits?.memoryBytes, "Memory is \(applied.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")")
+        points.expect(
+            applied.nanoCpus == limits?.nanoCpus,
+            "NanoCpus is \(applied.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")"
+        )
+        points.expect(
+            applied.memory == limits?.memoryBytes,
+            "Memory is \(applied.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")"
+        )
         return points.outcome(summary: "NanoCpus \(applied.nanoCpus), Memory \(applied.memory) = declared")
     }
 
@@ -163,7 +178,8 @@ enum ComposeChecks {
         // curl/wget style: a URL with an explicit port and the /health path.
         for word in words {
             guard let url = URL(string: word.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))),
-                  url.scheme == "http", url.path == "/health", let port = url.port else { continue }
+                url.scheme == "http", url.path == "/health", let port = url.port
+            else { continue }
             return (port, "GET \(url.absoluteString)")
         }
         return nil

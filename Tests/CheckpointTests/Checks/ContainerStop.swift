@@ -37,7 +37,13 @@ struct ContainerStop: Sendable, Hashable {
             }
         }
         return order.map {
-            ContainerStop(container: $0, signals: signals[$0] ?? [], firstSignalAt: firstSignal[$0], diedAt: died[$0]?.at, exitCode: died[$0]?.exitCode)
+            ContainerStop(
+                container: $0,
+                signals: signals[$0] ?? [],
+                firstSignalAt: firstSignal[$0],
+                diedAt: died[$0]?.at,
+                exitCode: died[$0]?.exitCode
+            )
         }
     }
 }

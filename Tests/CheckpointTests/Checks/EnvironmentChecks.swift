@@ -29,9 +29,11 @@ enum EnvironmentChecks {
         for (name, value) in oracleVariables.sorted(by: { $0.key < $1.key }) {
             points.expect(example[name]?.value == value, "\(name) is \(example[name].map { "'\($0.value)'" } ?? "missing"), not \(value)")
         }
-        return points.outcome(summary: "\(example.variables.count)/\(example.variables.count) variables documented, "
-            + "ANTHROPIC_API_KEY=\(key?.value ?? "") under a security warning, "
-            + oracleVariables.keys.sorted().map { "\($0)=\(example[$0]?.value ?? "")" }.joined(separator: ", "))
+        return points.outcome(
+            summary: "\(example.variables.count)/\(example.variables.count) variables documented, "
+                + "ANTHROPIC_API_KEY=\(key?.value ?? "") under a security warning, "
+                + oracleVariables.keys.sorted().map { "\($0)=\(example[$0]?.value ?? "")" }.joined(separator: ", ")
+        )
     }
 
     /// CP3.complete: the variables the compose file interpolates and the ones `.env.example` sets are the same set.
@@ -59,7 +61,10 @@ enum EnvironmentChecks {
         for document in documents {
             points.expect(document.text.contains(command), "\(document.name) does not give the command `\(command)`")
         }
-        return points.outcome(summary: "`\(command)` copies the example, git check-ignore \(checkIgnore.ending), documented in \(documents.map(\.name).joined(separator: " and "))")
+        return points.outcome(
+            summary:
+                "`\(command)` copies the example, git check-ignore \(checkIgnore.ending), documented in \(documents.map(\.name).joined(separator: " and "))"
+        )
     }
 
     /// The variables a compose file interpolates: `$NAME`, `${NAME}` and the `${NAME:-…}`, `${NAME-…}`,

@@ -52,8 +52,14 @@ enum HealthChecks {
         let own = direct.json
         points.expect(reply.status == direct.status, "status \(reply.status) through the api, \(direct.status) from the Oracle")
         points.expect(json?["service"]?.string == "oracle", "the body through the api is not the Oracle's: \(reply.text.prefix(200))")
-        points.expect(json?["status"] == own?["status"], "status field \(json?["status"]?.scalarText ?? "missing") through the api, \(own?["status"]?.scalarText ?? "missing") direct")
-        points.expect(json?["checks"] == own?["checks"], "checks \(json?["checks"].map(String.init(describing:)) ?? "missing") through the api differ from the Oracle's")
+        points.expect(
+            json?["status"] == own?["status"],
+            "status field \(json?["status"]?.scalarText ?? "missing") through the api, \(own?["status"]?.scalarText ?? "missing") direct"
+        )
+        points.expect(
+            json?["checks"] == own?["checks"],
+            "checks \(json?["checks"].map(String.init(describing:)) ?? "missing") through the api differ from the Oracle's"
+        )
         return points.outcome(summary: "\(reply.status) through the api: \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
 
@@ -67,10 +73,14 @@ enum HealthChecks {
         let json = reply.json
         points.expect(reply.status == 503, "status \(reply.status) \(seconds(waited)) after the database stopped, not 503: \(reply.text.prefix(200))")
         points.expect(json?["status"]?.string == "unhealthy", "status field is \(json?["status"]?.scalarText ?? "missing"), not unhealthy")
-        points.expect(json?["checks"]?["database"]?.string.map { $0 != "connected" } ?? false,
-                      "checks.database is \(json?["checks"]?["database"]?.scalarText ?? "missing") with the database stopped")
+        points.expect(
+            json?["checks"]?["database"]?.string.map { $0 != "connected" } ?? false,
+            "checks.database is \(json?["checks"]?["database"]?.scalarText ?? "missing") with the database stopped"
+        )
         points.expect(waited <= unreachableLimit, "took \(seconds(waited)) to turn 503, not ≤ \(seconds(unreachableLimit))")
-        return points.outcome(summary: "\(reply.status) \(seconds(waited)) after the database stopped: \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        return points.outcome(
+            summary: "\(reply.status) \(seconds(waited)) after the database stopped: \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))"
+        )
     }
 
     /// CP4.services: every service declares the spec's probe (and the setting that points it at the spec's port).
@@ -114,7 +124,10 @@ enum HealthChecks {
             points.expect(last?.exitCode == 0, "\(inspection.name)'s last probe exited \(last.map { String($0.exitCode) } ?? "never")")
             if let marker = probeOutputMarkers[probe.service] {
                 let output = last?.output ?? ""
-                points.expect(output.contains(marker), "\(inspection.name)'s last probe printed \(output.prefix(120).debugDescription), without \(marker.debugDescription)")
+                points.expect(
+                    output.contains(marker),
+                    "\(inspection.name)'s last probe printed \(output.prefix(120).debugDescription), without \(marker.debugDescription)"
+                )
             }
             found.append("\(probe.service) \(health?.status ?? "none")")
         }
@@ -134,7 +147,10 @@ enum HealthChecks {
             .split(separator: "\n").map(String.init)
         if let stopped {
             points.expect(lines.contains { $0.hasPrefix("✘ \(stopped) ") }, "no ✘ line for \(stopped): \(output.prefix(400))")
-            points.expect(lines.contains { $0.hasPrefix("not healthy:") && $0.contains(stopped) }, "the summary does not name \(stopped): \(lines.last ?? "")")
+            points.expect(
+                lines.contains { $0.hasPrefix("not healthy:") && $0.contains(stopped) },
+                "the summary does not name \(stopped): \(lines.last ?? "")"
+            )
         } else {
             for service in Stack.services {
                 points.expect(lines.contains { $0.hasPrefix("✔ \(service) ") }, "no ✔ line for \(service): \(output.prefix(400))")
@@ -147,7 +163,9 @@ enum HealthChecks {
     static func oracleStatus(_ printed: String) -> CheckOutcome {
         let status = printed.trimmingCharacters(in: .whitespacesAndNewlines)
         return CheckOutcome(
-            id: "CP4.status", passed: status == "healthy", measured: status.isEmpty ? "(nothing)" : status,
+            id: "CP4.status",
+            passed: status == "healthy",
+            measured: status.isEmpty ? "(nothing)" : status,
             reason: status == "healthy" ? "healthy" : "nps-oracle health status is \(status.isEmpty ? "empty" : status), not healthy"
         )
     }

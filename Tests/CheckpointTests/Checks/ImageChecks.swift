@@ -22,7 +22,9 @@ enum ImageChecks {
         guard result.succeeded else {
             let lastLine = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
             return CheckOutcome(
-                id: "CP1.build", passed: false, measured: "\(result.ending) after \(seconds) s; build log kept in \(log.path)",
+                id: "CP1.build",
+                passed: false,
+                measured: "\(result.ending) after \(seconds) s; build log kept in \(log.path)",
                 reason: "the build failed (\(result.ending)); build log kept in \(log.path); last line: \(lastLine)"
             )
         }
@@ -35,7 +37,9 @@ enum ImageChecks {
         let measured = String(format: "%.1f MB", megabytes)
         let passed = megabytes < sizeLimitMB
         return CheckOutcome(
-            id: "CP1.size", passed: passed, measured: measured,
+            id: "CP1.size",
+            passed: passed,
+            measured: measured,
             reason: "\(image.repoTags.first ?? image.id) is \(measured) (\(image.size) bytes), limit < \(Int(sizeLimitMB)) MB"
         )
     }
@@ -46,10 +50,21 @@ enum ImageChecks {
         let builder = stages.first { $0.name == "builder" }
         points.expect(builder != nil, "no stage named builder among \(stages.map { $0.name ?? $0.base })")
         let runtime = stages.last
-        points.expect(stages.count >= 2 && runtime?.name != "builder", "the last stage (the runtime) is \(runtime?.name ?? "unnamed"), not a stage after the builder")
-        points.expect(runtime?.base != builder?.base && runtime?.base != "builder", "the runtime starts from \(runtime?.base ?? "nothing"), the builder's base")
+        points.expect(
+            stages.count >= 2 && runtime?.name != "builder",
+            "the last stage (the runtime) is \(runtime?.name ?? "unnamed"), not a stage after the builder"
+        )
+        points.expect(
+            runtime?.base != builder?.base && runtime?.base != "builder",
+            "the runtime starts from \(runtime?.base ?? "nothing"), the builder's base"
+        )
         let share = builderBytes > 0 ? Double(runtimeBytes) / Double(builderBytes) : 1
-        let sizes = String(format: "runtime %.1f MB, builder %.1f MB: %.1f%% smaller", Double(runtimeBytes) / 1e6, Double(builderBytes) / 1e6, (1 - share) * 100)
+        let sizes = String(
+            format: "runtime %.1f MB, builder %.1f MB: %.1f%% smaller",
+            Double(runtimeBytes) / 1e6,
+            Double(builderBytes) / 1e6,
+            (1 - share) * 100
+        )
         points.expect(share <= largestRuntimeShare, "\(sizes), less than the 30% the spec asks")
         return points.outcome(summary: sizes)
     }
@@ -73,7 +88,9 @@ enum ImageChecks {
         let warnings = output.isEmpty ? 0 : output.split(separator: "\n").count
         let measured = "\(result.ending), \(warnings) line(s) of output"
         return CheckOutcome(
-            id: "CP1.lint", passed: result.succeeded && output.isEmpty, measured: measured,
+            id: "CP1.lint",
+            passed: result.succeeded && output.isEmpty,
+            measured: measured,
             reason: output.isEmpty ? "hadolint found nothing" : "hadolint said: \(output)"
         )
     }
@@ -81,7 +98,8 @@ enum ImageChecks {
     /// CP1.lint (its secret half): the image's history, ENV and labels hold no secret.
     static func noSecrets(_ findings: [SecretScanner.Finding], image: String, scanned: Int) -> CheckOutcome {
         CheckOutcome(
-            id: "CP1.lint", passed: findings.isEmpty,
+            id: "CP1.lint",
+            passed: findings.isEmpty,
             measured: "\(findings.count) secret(s) in \(scanned) history steps, ENV entries and labels"
                 + (findings.isEmpty ? "" : ": " + findings.map(\.description).joined(separator: "; ")),
             reason: findings.isEmpty ? "\(image) carries no secret" : findings.map(\.description).joined(separator: "; ")
@@ -95,7 +113,10 @@ enum ImageChecks {
         points.expect(runtimeStage?.base == runtimeBase, "the runtime stage starts from \(runtimeStage?.base ?? "nothing"), not \(runtimeBase)")
         points.expect(fields["ID"]?.value == "debian", "os-release ID is \(fields["ID"]?.value ?? "missing"), not debian")
         points.expect(fields["VERSION_ID"]?.value == "12", "os-release VERSION_ID is \(fields["VERSION_ID"]?.value ?? "missing"), not 12")
-        points.expect(fields["VERSION_CODENAME"]?.value == "bookworm", "os-release VERSION_CODENAME is \(fields["VERSION_CODENAME"]?.value ?? "missing"), not bookworm")
+        points.expect(
+            fields["VERSION_CODENAME"]?.value == "bookworm",
+            "os-release VERSION_CODENAME is \(fields["VERSION_CODENAME"]?.value ?? "missing"), not bookworm"
+        )
         return points.outcome(summary: "\(fields["PRETTY_NAME"]?.value ?? "?") from \(runtimeStage?.base ?? "?")")
     }
 
@@ -135,7 +156,10 @@ enum ImageChecks {
         points.expect(check.timeout == expected.timeout, "timeout is \(describe(check.timeout)), not 5 s")
         points.expect(check.retries == expected.retries, "retries is \(check.retries.map(String.init) ?? "the default"), not 3")
         points.expect(check.startPeriod == expected.startPeriod, "start period is \(describe(check.startPeriod)), not 30 s")
-        return points.outcome(summary: "\(check.test.joined(separator: " ")): interval \(describe(check.interval)), timeout \(describe(check.timeout)), retries \(check.retries.map(String.init) ?? "default"), start period \(describe(check.startPeriod))")
+        return points.outcome(
+            summary:
+                "\(check.test.joined(separator: " ")): interval \(describe(check.interval)), timeout \(describe(check.timeout)), retries \(check.retries.map(String.init) ?? "default"), start period \(describe(check.startPeriod))"
+        )
     }
 
     // Compilers, linkers, toolchains, interpreters and download tools: "gcc-12" and "libc6-dev" count;

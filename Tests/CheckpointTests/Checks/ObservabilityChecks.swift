@@ -17,7 +17,9 @@ enum ObservabilityChecks {
     static func stdout(_ text: String) -> CheckOutcome {
         let count = nonBlankLines(text).count
         return outcome(
-            "OBS.stdout", measured: "\(count) lines", problems: count > 0 ? [] : ["docker logs shows nothing on stdout"],
+            "OBS.stdout",
+            measured: "\(count) lines",
+            problems: count > 0 ? [] : ["docker logs shows nothing on stdout"],
             held: "docker logs shows \(count) lines on stdout"
         )
     }
@@ -39,7 +41,9 @@ enum ObservabilityChecks {
             )
         }
         return outcome(
-            "OBS.json", measured: "\(total) lines, \(bad.count) rejected", problems: problems,
+            "OBS.json",
+            measured: "\(total) lines, \(bad.count) rejected",
+            problems: problems,
             held: "every line of \(source) is a JSON object with \(requiredKeys)"
         )
     }
@@ -72,7 +76,8 @@ enum ObservabilityChecks {
         if let line = missingFromStdout.first {
             problems.append("\(missingFromStdout.count) file lines of the window are not on stdout, e.g. \(String(line.text.prefix(160)))")
         }
-        let measured = "\(stdoutLines.count - missingFromFile.count) of \(stdoutLines.count) stdout lines in the file; "
+        let measured =
+            "\(stdoutLines.count - missingFromFile.count) of \(stdoutLines.count) stdout lines in the file; "
             + "\(inWindow.count - missingFromStdout.count) of \(inWindow.count) file lines of that window on stdout"
         return outcome("OBS.file", measured: measured, problems: problems, held: "the file has exactly the stdout lines of the window")
     }
@@ -106,8 +111,12 @@ enum ObservabilityChecks {
         let sizes = files.sorted { $0.name < $1.name }.map { "\($0.name) \($0.bytes)" }.joined(separator: ", ")
         let lines = files.reduce(0) { $0 + $1.lineCount }
         let measured = "\(megabytes(drivenBytes)) MB driven; \(files.count) files, \(megabytes(total)) MB and \(lines) lines kept (bytes: \(sizes))"
-        return outcome("OBS.rotation", measured: measured, problems: problems,
-                       held: "oracle.log and \(keptBackups) backups, each ≤ \(rotationBytes) bytes, every line JSON")
+        return outcome(
+            "OBS.rotation",
+            measured: measured,
+            problems: problems,
+            held: "oracle.log and \(keptBackups) backups, each ≤ \(rotationBytes) bytes, every line JSON"
+        )
     }
 
     /// The keys every log line must have, as the reasons name them: "time, level and message".
@@ -130,7 +139,12 @@ enum ObservabilityChecks {
     // A failed outcome's measured text carries its problems too, so the report and the failure message say why.
     private static func outcome(_ id: String, measured: String, problems: [String], held: String) -> CheckOutcome {
         let reason = problems.isEmpty ? held : problems.joined(separator: "; ")
-        return CheckOutcome(id: id, passed: problems.isEmpty, measured: problems.isEmpty ? measured : "\(measured); broken: \(reason)", reason: reason)
+        return CheckOutcome(
+            id: id,
+            passed: problems.isEmpty,
+            measured: problems.isEmpty ? measured : "\(measured); broken: \(reason)",
+            reason: reason
+        )
     }
 
     // Line numbers for a reason: all of them up to 20, then how many more.

@@ -29,7 +29,10 @@ enum PerformanceChecks {
     static func grpcReady(_ readiness: OracleLoadReadiness, startedAt: Date) -> CheckOutcome {
         var points = RequirementPoints("PERF.grpc")
         guard readiness.ready, let readyAt = readiness.readyAt else {
-            points.expect(false, "no GetReading succeeded in \(String(format: "%.1f", readiness.seconds)) s: \(readiness.lastError ?? "no error text")")
+            points.expect(
+                false,
+                "no GetReading succeeded in \(String(format: "%.1f", readiness.seconds)) s: \(readiness.lastError ?? "no error text")"
+            )
             return outcome(points, measured: "no answer after \(readiness.attempts) attempts")
         }
         let after = Duration.seconds(readyAt.timeIntervalSince(startedAt))
@@ -42,10 +45,16 @@ enum PerformanceChecks {
         var points = RequirementPoints("PERF.grpc")
         points.expect(readings.errors == 0, "\(readings.errors) calls failed: \(readings.firstError ?? "")")
         points.expect(readings.p50Milliseconds < callLimitMilliseconds, String(format: "p50 %.2f ms, not < 10 ms", readings.p50Milliseconds))
-        return outcome(points, measured: String(
-            format: "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d sequential calls",
-            readings.p50Milliseconds, readings.p99Milliseconds, readings.maxMilliseconds, readings.count
-        ))
+        return outcome(
+            points,
+            measured: String(
+                format: "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d sequential calls",
+                readings.p50Milliseconds,
+                readings.p99Milliseconds,
+                readings.maxMilliseconds,
+                readings.count
+            )
+        )
     }
 
     /// PERF.health: every one of `requested` GETs answered 200, the slowest (so the p99 too) in under 2 s.
@@ -60,7 +69,10 @@ enum PerformanceChecks {
         points.expect(replies.count == requested, "only \(replies.count) of \(requested) requests answered: \(failures.first ?? "")")
         points.expect(notOK.isEmpty, "\(notOK.count) answers were not 200, e.g. \(notOK.first.map { "\($0.status) \($0.text.prefix(120))" } ?? "")")
         points.expect(slowest < healthLimit, "slowest answer \(seconds(slowest)), not < \(seconds(healthLimit))")
-        return outcome(points, measured: "max \(milliseconds(slowest)), p99 \(milliseconds(p99)), median \(milliseconds(median)) over \(replies.count) GETs")
+        return outcome(
+            points,
+            measured: "max \(milliseconds(slowest)), p99 \(milliseconds(p99)), median \(milliseconds(median)) over \(replies.count) GETs"
+        )
     }
 
     /// PERF.resources: every sample under load stays within 1 CPU (≤ 100 %) and under 1 GiB of memory.
@@ -72,10 +84,18 @@ enum PerformanceChecks {
         points.expect(load.errors == 0, "\(load.errors) of the load's calls failed: \(load.firstError ?? "")")
         points.expect(maxCPU <= cpuLimitPercent, String(format: "CPU reached %.2f %%, over 100 %% (1 CPU)", maxCPU))
         points.expect(maxMemory < memoryLimitBytes, "memory reached \(maxMemory) bytes, not < 1 GiB")
-        return outcome(points, measured: String(
-            format: "max CPU %.2f %%, max memory %.1f MiB over %d samples (%d readings at concurrency %d in %.2f s)",
-            maxCPU, Double(maxMemory) / 1_048_576, samples.count, load.count, load.concurrency, load.wallSeconds
-        ))
+        return outcome(
+            points,
+            measured: String(
+                format: "max CPU %.2f %%, max memory %.1f MiB over %d samples (%d readings at concurrency %d in %.2f s)",
+                maxCPU,
+                Double(maxMemory) / 1_048_576,
+                samples.count,
+                load.count,
+                load.concurrency,
+                load.wallSeconds
+            )
+        )
     }
 
     /// PERF.analysis: 1,000 GetReading calls (no AI) all succeed within 5 s of wall time.
@@ -83,10 +103,17 @@ enum PerformanceChecks {
         var points = RequirementPoints("PERF.analysis")
         points.expect(readings.ok == readings.count, "\(readings.errors) of \(readings.count) calls failed: \(readings.firstError ?? "")")
         points.expect(readings.wallSeconds < analysisLimitSeconds, String(format: "took %.3f s, not < 5 s", readings.wallSeconds))
-        return outcome(points, measured: String(
-            format: "%d readings in %.3f s at concurrency %d (p50 %.2f ms, p99 %.2f ms)",
-            readings.count, readings.wallSeconds, readings.concurrency, readings.p50Milliseconds, readings.p99Milliseconds
-        ))
+        return outcome(
+            points,
+            measured: String(
+                format: "%d readings in %.3f s at concurrency %d (p50 %.2f ms, p99 %.2f ms)",
+                readings.count,
+                readings.wallSeconds,
+                readings.concurrency,
+                readings.p50Milliseconds,
+                readings.p99Milliseconds
+            )
+        )
     }
 
     // The outcome of `points` with `measured` as the report's value; a failure's broken points are added to it,

@@ -36,8 +36,8 @@ struct SecretScanner: Sendable {
         var values: [String: String] = [:]
         for name in secretVariables {
             guard let value = environment[name]?.value, value.count >= shortestSearchedValue,
-                  value != example[name]?.value, !value.lowercased().hasPrefix("change-me"),
-                  !(value.hasPrefix("your_") && value.hasSuffix("_here"))
+                value != example[name]?.value, !value.lowercased().hasPrefix("change-me"),
+                !(value.hasPrefix("your_") && value.hasSuffix("_here"))
             else { continue }
             values[name] = value
         }
@@ -91,7 +91,8 @@ struct SecretScanner: Sendable {
     // neither "monkey" nor "the vault key: …" in prose counts. The look-behind keeps a name inside
     // "${NAME:?message}" from reading as an assignment; quotes around the value are allowed.
     private static let assignment = try! NSRegularExpression(
-        pattern: #"(?<![A-Za-z0-9_.${-])((?:[A-Z0-9_.-]*[_.-])?(?:PASSWORD|PASSWD|SECRET|KEY)|[A-Za-z0-9_.-]*[_.-](?i:password|passwd|secret|key))\s*[=:]\s*["']?([^\s"'#,]+)"#
+        pattern:
+            #"(?<![A-Za-z0-9_.${-])((?:[A-Z0-9_.-]*[_.-])?(?:PASSWORD|PASSWD|SECRET|KEY)|[A-Za-z0-9_.-]*[_.-](?i:password|passwd|secret|key))\s*[=:]\s*["']?([^\s"'#,]+)"#
     )
     // scheme://user:password@host.
     private static let urlPassword = try! NSRegularExpression(pattern: #"://[^\s:/@]+:([^\s@/]+)@"#)

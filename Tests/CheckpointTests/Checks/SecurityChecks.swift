@@ -29,7 +29,8 @@ enum SecurityChecks {
     /// SEC.secrets: no secret in the scanned files and images; secrets only as `${VAR}` references.
     static func noSecrets(_ findings: [SecretScanner.Finding], scanned: [String]) -> CheckOutcome {
         CheckOutcome(
-            id: "SEC.secrets", passed: findings.isEmpty,
+            id: "SEC.secrets",
+            passed: findings.isEmpty,
             measured: "\(findings.count) secret(s) in \(scanned.count) sources"
                 + (findings.isEmpty ? "" : ": " + findings.map(\.description).joined(separator: "; ")),
             reason: findings.isEmpty
@@ -44,17 +45,26 @@ enum SecurityChecks {
         let declaration = config.networks[network]
         points.expect(declaration != nil, "no network \(network) among \(config.networks.keys.sorted())")
         points.expect(declaration?["name"]?.string == network, "network \(network) is named \(declaration?["name"]?.string ?? "nothing")")
-        points.expect(declaration?["driver"]?.string == "bridge", "network \(network) has driver \(declaration?["driver"]?.string ?? "the default"), not bridge")
+        points.expect(
+            declaration?["driver"]?.string == "bridge",
+            "network \(network) has driver \(declaration?["driver"]?.string ?? "the default"), not bridge"
+        )
         for name in config.serviceNames {
             guard let service = config.services[name] else { continue }
-            points.expect(service.networks == [network], "\(name) joins \(service.networks.isEmpty ? "the default network" : service.networks.joined(separator: ", ")), not only \(network)")
+            points.expect(
+                service.networks == [network],
+                "\(name) joins \(service.networks.isEmpty ? "the default network" : service.networks.joined(separator: ", ")), not only \(network)"
+            )
             if publishingServices.contains(name) {
                 points.expect(!service.ports.isEmpty, "\(name) publishes no port")
             } else {
                 points.expect(service.ports.isEmpty, "\(name) publishes \(service.ports.map(describe)), but is not meant for the host")
             }
             for port in service.ports {
-                points.expect(port.hostIP == hostAddress, "\(name) publishes \(describe(port)) on \(port.hostIP ?? "every address"), not \(hostAddress)")
+                points.expect(
+                    port.hostIP == hostAddress,
+                    "\(name) publishes \(describe(port)) on \(port.hostIP ?? "every address"), not \(hostAddress)"
+                )
             }
         }
         let published = config.serviceNames.compactMap { name in
@@ -79,7 +89,10 @@ enum SecurityChecks {
             points.expect(Set(bindings.keys) == declared, "\(container.name) publishes \(bindings.keys.sorted()), declared \(declared.sorted())")
             for (port, hosts) in bindings.sorted(by: { $0.key < $1.key }) {
                 for host in hosts {
-                    points.expect(host.hostIP == hostAddress, "\(container.name) publishes \(port) on \(host.hostIP.isEmpty ? "every address" : host.hostIP):\(host.hostPort), not \(hostAddress)")
+                    points.expect(
+                        host.hostIP == hostAddress,
+                        "\(container.name) publishes \(port) on \(host.hostIP.isEmpty ? "every address" : host.hostIP):\(host.hostPort), not \(hostAddress)"
+                    )
                 }
             }
         }
@@ -104,8 +117,14 @@ enum SecurityChecks {
             let limits = config.services[name]?.limits
             points.expect(host.nanoCpus > 0, "\(container.name) has no CPU limit (NanoCpus 0)")
             points.expect(host.memory > 0, "\(container.name) has no memory limit (Memory 0)")
-            points.expect(host.nanoCpus == limits?.nanoCpus, "\(container.name) NanoCpus \(host.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")")
-            points.expect(host.memory == limits?.memoryBytes, "\(container.name) Memory \(host.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")")
+            points.expect(
+                host.nanoCpus == limits?.nanoCpus,
+                "\(container.name) NanoCpus \(host.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")"
+            )
+            points.expect(
+                host.memory == limits?.memoryBytes,
+                "\(container.name) Memory \(host.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")"
+            )
             applied.append("\(container.name) \(String(format: "%g", Double(host.nanoCpus) / 1e9)) CPU/\(host.memory / 1_048_576) MiB")
         }
         return points.outcome(summary: applied.joined(separator: ", "))

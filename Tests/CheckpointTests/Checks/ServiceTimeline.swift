@@ -28,8 +28,10 @@ struct ServiceTimeline: Sendable, Hashable {
             }
         }
         let services = Set(started.keys).union(healthy.keys)
-        return Dictionary(uniqueKeysWithValues: services.map {
-            ($0, ServiceTimeline(service: $0, startedAt: started[$0], healthyAt: healthy[$0]))
-        })
+        return Dictionary(
+            uniqueKeysWithValues: services.map {
+                ($0, ServiceTimeline(service: $0, startedAt: started[$0], healthyAt: healthy[$0]))
+            }
+        )
     }
 }

@@ -16,8 +16,11 @@ enum StackUseChecks {
         let cycle = reply.json?["fc60"]?["cycle"]?.int64
         let passed = reply.status == 200 && cycle == Int64(referenceCycle)
         return CheckOutcome(
-            id: "CP5.api", passed: passed, measured: "\(reply.status), fc60.cycle \(cycle.map(String.init) ?? "missing")",
-            reason: passed ? "GetReading through the api" : "expected 200 with fc60.cycle \(referenceCycle), got \(reply.status): \(reply.text.prefix(300))"
+            id: "CP5.api",
+            passed: passed,
+            measured: "\(reply.status), fc60.cycle \(cycle.map(String.init) ?? "missing")",
+            reason: passed
+                ? "GetReading through the api" : "expected 200 with fc60.cycle \(referenceCycle), got \(reply.status): \(reply.text.prefix(300))"
         )
     }
 
@@ -26,8 +29,11 @@ enum StackUseChecks {
         let oracle = reply.json?["oracle"]?.string
         let passed = reply.status == 200 && oracle == "SERVING"
         return CheckOutcome(
-            id: "CP5.api", passed: passed, measured: "\(reply.status), oracle \(oracle ?? "missing")",
-            reason: passed ? "grpc.health.v1 Check through the api" : "expected 200 with \"oracle\":\"SERVING\", got \(reply.status): \(reply.text.prefix(300))"
+            id: "CP5.api",
+            passed: passed,
+            measured: "\(reply.status), oracle \(oracle ?? "missing")",
+            reason: passed
+                ? "grpc.health.v1 Check through the api" : "expected 200 with \"oracle\":\"SERVING\", got \(reply.status): \(reply.text.prefix(300))"
         )
     }
 
@@ -36,8 +42,11 @@ enum StackUseChecks {
         let json = reply.json
         let passed = reply.status == 200 && json?["service"]?.string == "oracle" && json?["status"]?.string == "healthy"
         return CheckOutcome(
-            id: "CP5.api", passed: passed, measured: "\(reply.status), \(json?["service"]?.string ?? "?") \(json?["status"]?.string ?? "?")",
-            reason: passed ? "oracle:8052/health through the api" : "expected 200 with the Oracle's healthy body, got \(reply.status): \(reply.text.prefix(300))"
+            id: "CP5.api",
+            passed: passed,
+            measured: "\(reply.status), \(json?["service"]?.string ?? "?") \(json?["status"]?.string ?? "?")",
+            reason: passed
+                ? "oracle:8052/health through the api" : "expected 200 with the Oracle's healthy body, got \(reply.status): \(reply.text.prefix(300))"
         )
     }
 
@@ -57,7 +66,9 @@ enum StackUseChecks {
             points.expect(false, "the count after the suggestion is unknown")
         }
         points.expect(waited <= writeLimit, "the row took \(seconds(waited)), not ≤ 5 s")
-        return points.outcome(summary: "oracle_suggestions \(before.map(String.init) ?? "?") → \(after.map(String.init) ?? "?") in \(seconds(waited))")
+        return points.outcome(
+            summary: "oracle_suggestions \(before.map(String.init) ?? "?") → \(after.map(String.init) ?? "?") in \(seconds(waited))"
+        )
     }
 
     /// CP5.restart: healthy again, "Connected to database" logged again, and every earlier line of oracle.log kept in place.
@@ -67,10 +78,16 @@ enum StackUseChecks {
         points.expect(connectedSinceRestart > 0, "no \"Connected to database\" line since the restart")
         points.expect(!logBefore.isEmpty, "oracle.log was empty before the restart")
         let kept = Array(logAfter.prefix(logBefore.count)) == logBefore
-        points.expect(kept, "oracle.log lost or changed earlier lines: \(logBefore.count) before, \(logAfter.count) after, first line now \(logAfter.first?.prefix(120) ?? "none")")
+        points.expect(
+            kept,
+            "oracle.log lost or changed earlier lines: \(logBefore.count) before, \(logAfter.count) after, first line now \(logAfter.first?.prefix(120) ?? "none")"
+        )
         points.expect(logAfter.count > logBefore.count, "oracle.log got no new lines after the restart (\(logAfter.count) lines)")
         let time = healthy.map { seconds($0.timeToHealthy) } ?? "never"
-        return points.outcome(summary: "healthy \(time) after start, \"Connected to database\" ×\(connectedSinceRestart) since restart, oracle.log \(logBefore.count) → \(logAfter.count) lines, first line kept")
+        return points.outcome(
+            summary:
+                "healthy \(time) after start, \"Connected to database\" ×\(connectedSinceRestart) since restart, oracle.log \(logBefore.count) → \(logAfter.count) lines, first line kept"
+        )
     }
 
     /// The complete lines of a log file (a line being written, without its newline yet, is left out).
@@ -85,8 +102,12 @@ enum StackUseChecks {
         let summary = reply.json?["summary"]?.string
         let passed = reply.status == 200 && summary == expected
         return CheckOutcome(
-            id: "CP5.ai", passed: passed, measured: "\(reply.status), summary \((summary ?? "missing").debugDescription)",
-            reason: passed ? "the summary is the Messages API's answer" : "expected summary \(expected.debugDescription), got \(reply.status): \(reply.text.prefix(300))"
+            id: "CP5.ai",
+            passed: passed,
+            measured: "\(reply.status), summary \((summary ?? "missing").debugDescription)",
+            reason: passed
+                ? "the summary is the Messages API's answer"
+                : "expected summary \(expected.debugDescription), got \(reply.status): \(reply.text.prefix(300))"
         )
     }
 
@@ -98,14 +119,24 @@ enum StackUseChecks {
         points.expect(!requests.isEmpty, "the Messages API stand-in recorded no request")
         for request in requests {
             let headers = request.fields["headers"]
-            points.expect(headers?["x-api-key"]?.string == key, "request \(request.lineNumber) x-api-key is \(headers?["x-api-key"]?.string == nil ? "missing" : "not the configured key")")
-            points.expect(headers?["anthropic-version"]?.string == anthropicVersion,
-                          "request \(request.lineNumber) anthropic-version is \(headers?["anthropic-version"]?.string ?? "missing"), not \(anthropicVersion)")
-            points.expect(request.fields["path"]?.string == "/v1/messages", "request \(request.lineNumber) went to \(request.fields["path"]?.string ?? "?")")
+            points.expect(
+                headers?["x-api-key"]?.string == key,
+                "request \(request.lineNumber) x-api-key is \(headers?["x-api-key"]?.string == nil ? "missing" : "not the configured key")"
+            )
+            points.expect(
+                headers?["anthropic-version"]?.string == anthropicVersion,
+                "request \(request.lineNumber) anthropic-version is \(headers?["anthropic-version"]?.string ?? "missing"), not \(anthropicVersion)"
+            )
+            points.expect(
+                request.fields["path"]?.string == "/v1/messages",
+                "request \(request.lineNumber) went to \(request.fields["path"]?.string ?? "?")"
+            )
         }
         let leaks = oracleLogs.split(separator: "\n").filter { $0.contains(key) }
         points.expect(leaks.isEmpty, "the key appears in \(leaks.count) Oracle log line(s)")
-        return points.outcome(summary: "\(requests.count) request(s) to /v1/messages with x-api-key and anthropic-version \(anthropicVersion); key in 0 log lines")
+        return points.outcome(
+            summary: "\(requests.count) request(s) to /v1/messages with x-api-key and anthropic-version \(anthropicVersion); key in 0 log lines"
+        )
     }
 
     /// CP5.ai without a key: exactly one warning about ANTHROPIC_API_KEY since the Oracle started, and readings still come.
@@ -115,7 +146,9 @@ enum StackUseChecks {
         points.expect(warnings.count == 1, "\(warnings.count) warnings mention ANTHROPIC_API_KEY since the start, not 1")
         let summary = reading.json?["summary"]?.string ?? ""
         points.expect(reading.status == 200 && !summary.isEmpty, "a reading without a key answered \(reading.status): \(reading.text.prefix(300))")
-        return points.outcome(summary: "\(warnings.count) ANTHROPIC_API_KEY warning; reading \(reading.status) with a rule-based summary of \(summary.count) characters")
+        return points.outcome(
+            summary: "\(warnings.count) ANTHROPIC_API_KEY warning; reading \(reading.status) with a rule-based summary of \(summary.count) characters"
+        )
     }
 
     /// A duration as "0.412 s".

@@ -55,11 +55,15 @@ enum StartupChecks {
                 points.expect(false, "no start event for \(after)")
                 continue
             }
-            points.expect(healthy <= started, "\(after) started \(offset(started, upStartedAt)) before \(before) was healthy (\(offset(healthy, upStartedAt)))")
+            points.expect(
+                healthy <= started,
+                "\(after) started \(offset(started, upStartedAt)) before \(before) was healthy (\(offset(healthy, upStartedAt)))"
+            )
         }
         let offsets = Stack.services.map { service in
             let timeline = timelines[service]
-            return "\(service) start \(timeline?.startedAt.map { offset($0, upStartedAt) } ?? "—") healthy \(timeline?.healthyAt.map { offset($0, upStartedAt) } ?? "—")"
+            return
+                "\(service) start \(timeline?.startedAt.map { offset($0, upStartedAt) } ?? "—") healthy \(timeline?.healthyAt.map { offset($0, upStartedAt) } ?? "—")"
         }
         return points.outcome(summary: offsets.joined(separator: "; "))
     }

@@ -29,10 +29,13 @@ enum AIStandIn {
                 ImageBuild(dockerfile: folder.appendingPathComponent("Dockerfile"), context: folder, tags: [messagesAPI]),
                 timeout: .seconds(600)
             )
-            try await docker.run([
-                "run", "--detach", "--name", messagesAPI, "--network", "nps-network", messagesAPI,
-                "--host", "0.0.0.0", "--port", "8080", "--record", recordFile, "--reply", reply,
-            ], timeout: .seconds(60))
+            try await docker.run(
+                [
+                    "run", "--detach", "--name", messagesAPI, "--network", "nps-network", messagesAPI,
+                    "--host", "0.0.0.0", "--port", "8080", "--record", recordFile, "--reply", reply,
+                ],
+                timeout: .seconds(60)
+            )
             try await waitForListening(docker)
 
             // The stack's own database and vault key, taken from its running Oracle and handed over through the
@@ -44,17 +47,24 @@ enum AIStandIn {
                 "ANTHROPIC_API_KEY": key,
             ]
             // A 1 s probe interval: the image's 10 s would only slow the wait down.
-            try await docker.run([
-                "run", "--detach", "--name", oracle, "--network", "nps-network", "--health-interval", "1s",
-                "-e", "DATABASE_URL", "-e", "NPS_MASTER_PASSWORD", "-e", "ANTHROPIC_API_KEY",
-                "-e", "ANTHROPIC_BASE_URL=http://\(messagesAPI):8080", "nps-oracle:latest",
-            ], environment: secrets, timeout: .seconds(60))
-            try await docker.run([
-                "run", "--detach", "--name", api, "--network", "nps-network", "--health-interval", "1s",
-                "--publish", "127.0.0.1::8000",
-                "-e", "ORACLE_SERVICE_URL=\(oracle):50052", "-e", "ORACLE_HEALTH_URL=http://\(oracle):8052/health",
-                "nps-api-stand-in:latest",
-            ], timeout: .seconds(60))
+            try await docker.run(
+                [
+                    "run", "--detach", "--name", oracle, "--network", "nps-network", "--health-interval", "1s",
+                    "-e", "DATABASE_URL", "-e", "NPS_MASTER_PASSWORD", "-e", "ANTHROPIC_API_KEY",
+                    "-e", "ANTHROPIC_BASE_URL=http://\(messagesAPI):8080", "nps-oracle:latest",
+                ],
+                environment: secrets,
+                timeout: .seconds(60)
+            )
+            try await docker.run(
+                [
+                    "run", "--detach", "--name", api, "--network", "nps-network", "--health-interval", "1s",
+                    "--publish", "127.0.0.1::8000",
+                    "-e", "ORACLE_SERVICE_URL=\(oracle):50052", "-e", "ORACLE_HEALTH_URL=http://\(oracle):8052/health",
+                    "nps-api-stand-in:latest",
+                ],
+                timeout: .seconds(60)
+            )
             _ = try await HealthWait(container: oracle, docker: docker).untilHealthy(budget: .seconds(60))
             let healthyAPI = try await HealthWait(container: api, docker: docker).untilHealthy(budget: .seconds(60))
             guard let port = healthyAPI.inspection.ports["8000/tcp"]?.first.flatMap({ Int($0.hostPort) }) else {

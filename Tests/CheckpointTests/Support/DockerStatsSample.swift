@@ -13,7 +13,9 @@ struct DockerStatsSample: Sendable, Hashable, Decodable {
     let memoryLimitBytes: Int64
 
     private enum CodingKeys: String, CodingKey {
-        case name = "Name", cpuPercent = "CPUPerc", memoryUsage = "MemUsage"
+        case name = "Name"
+        case cpuPercent = "CPUPerc"
+        case memoryUsage = "MemUsage"
     }
 
     /// Decodes the text fields docker prints ("12.34%", "6.703MiB / 1GiB").

@@ -42,7 +42,8 @@ actor FreshStart {
         }
         let settledAt = Date()
         let events = try await stack.docker.events(
-            since: upStartedAt.addingTimeInterval(-1), until: settledAt.addingTimeInterval(1),
+            since: upStartedAt.addingTimeInterval(-1),
+            until: settledAt.addingTimeInterval(1),
             filters: ["type=container", "label=com.docker.compose.project=\(stack.compose.name)"]
         ).value
         let timelines = ServiceTimeline.fromEvents(events)
@@ -57,7 +58,10 @@ actor FreshStart {
     // The engine's healthy event is exact; the health wait's time is the fallback (it is late for services
     // healthy long before `up -d` returned, whose first passing probe has left the five-entry probe log).
     private static func readiness(
-        _ service: String, wait: Result<HealthyContainer, any Error>?, timeline: ServiceTimeline?, upStartedAt: Date
+        _ service: String,
+        wait: Result<HealthyContainer, any Error>?,
+        timeline: ServiceTimeline?,
+        upStartedAt: Date
     ) -> ServiceReadiness {
         switch wait {
         case .success(let healthy)?:

@@ -1,5 +1,6 @@
 import Foundation
 import StackHarness
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

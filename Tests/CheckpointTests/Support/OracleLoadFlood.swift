@@ -14,6 +14,9 @@ struct OracleLoadFlood: Sendable, Decodable {
     let firstError: String?
 
     private enum CodingKeys: String, CodingKey {
-        case requests, ok, errors, requestBytes = "request_bytes", wallSeconds = "wall_seconds", firstError = "first_error"
+        case requests, ok, errors
+        case requestBytes = "request_bytes"
+        case wallSeconds = "wall_seconds"
+        case firstError = "first_error"
     }
 }

@@ -14,7 +14,9 @@ struct OracleLoadReadiness: Sendable, Decodable {
     let lastError: String?
 
     private enum CodingKeys: String, CodingKey {
-        case ready, attempts, seconds, readyAtUnix = "ready_at_unix", lastError = "last_error"
+        case ready, attempts, seconds
+        case readyAtUnix = "ready_at_unix"
+        case lastError = "last_error"
     }
 
     /// When the first call succeeded.

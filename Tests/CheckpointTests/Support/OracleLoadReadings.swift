@@ -20,7 +20,11 @@ struct OracleLoadReadings: Sendable, Decodable {
     let firstError: String?
 
     private enum CodingKeys: String, CodingKey {
-        case count, ok, errors, concurrency, wallSeconds = "wall_seconds"
-        case p50Milliseconds = "p50_ms", p99Milliseconds = "p99_ms", maxMilliseconds = "max_ms", firstError = "first_error"
+        case count, ok, errors, concurrency
+        case wallSeconds = "wall_seconds"
+        case p50Milliseconds = "p50_ms"
+        case p99Milliseconds = "p99_ms"
+        case maxMilliseconds = "max_ms"
+        case firstError = "first_error"
     }
 }

@@ -3,7 +3,9 @@ import StackHarness
 /// Runs `body`, then removes the containers and images a test made for itself (all named
 /// `nps-checkpoint-…`), whether `body` succeeded or threw, so a failing test leaves nothing behind.
 func removingAfterwards<Value>(
-    containers: [String] = [], images: [String] = [], _ body: () async throws -> Value
+    containers: [String] = [],
+    images: [String] = [],
+    _ body: () async throws -> Value
 ) async throws -> Value {
     let outcome: Result<Value, any Error>
     do {

@@ -46,7 +46,8 @@ final class TestProcess: @unchecked Sendable {
 
     /// Waits for a JSON log line in `file` whose message starts with `prefix`; returns it parsed.
     @discardableResult
-    func waitForMessage(startingWith prefix: String, in file: String = "stdout", within limit: Duration = .seconds(15)) async throws -> [String: Any] {
+    func waitForMessage(startingWith prefix: String, in file: String = "stdout", within limit: Duration = .seconds(15)) async throws -> [String: Any]
+    {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
             for line in lines(of: file) {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import OracleEngines
@@ -9,6 +10,17 @@ struct ReferenceVectorTests {
         let vectors = try ReferenceVectors.load()
         #expect(vectors.fc60.count == 8)
         #expect(vectors.numerology.count == 5)
+    }
+
+    @Test(
+        "The repository's copy is byte for byte the published ../shared/reference/fc60-vectors.json",
+        .enabled(if: FileManager.default.fileExists(atPath: ReferenceVectors.publishedDirectory.path))
+    )
+    func copyMatchesPublishedReference() throws {
+        let name = "fc60-vectors.json"
+        let copy = try Data(contentsOf: ReferenceVectors.repositoryCopyDirectory.appendingPathComponent(name))
+        let published = try Data(contentsOf: ReferenceVectors.publishedDirectory.appendingPathComponent(name))
+        #expect(copy == published, "fixtures/reference/\(name) differs from the published one: copy it again")
     }
 
     @Test("Every fc60 figure matches the reference", arguments: try ReferenceVectors.fc60Vectors())
@@ -73,9 +85,7 @@ struct ReferenceVectorTests {
                 == vector.personalYear
         )
         let reading = NameReading(name: vector.name)
-        #expect(
-            [reading.destiny, reading.soulUrge, reading.personality]
-                == [vector.expression, vector.soulUrge, vector.personality]
-        )
+        let figures = [reading.destiny, reading.soulUrge, reading.personality]
+        #expect(figures == [vector.expression, vector.soulUrge, vector.personality])
     }
 }

@@ -7,17 +7,30 @@ struct ReferenceVectors: Decodable {
     let fc60: [FC60Vector]
     let numerology: [NumerologyVector]
 
-    /// The directory holding the file: `NPS_REFERENCE_DIR`, else `<repo>/../shared/reference`.
+    /// The directory holding the file: `NPS_REFERENCE_DIR`, else the repository's copy in `fixtures/reference`.
     static var directory: URL {
         if let override = ProcessInfo.processInfo.environment["NPS_REFERENCE_DIR"], !override.isEmpty {
             return URL(fileURLWithPath: override, isDirectory: true)
         }
-        // Resolving symlinks first, so a scratch package that links this folder still finds the repo.
-        let repositoryRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        return repositoryCopyDirectory
+    }
+
+    /// The copy of the reference values committed with the repository, so a clone anywhere can run the tests.
+    static var repositoryCopyDirectory: URL {
+        repositoryRoot.appendingPathComponent("fixtures/reference", isDirectory: true)
+    }
+
+    /// Where the reference values are published beside the repository (`../shared/reference`), when it is checked out there.
+    static var publishedDirectory: URL {
+        repositoryRoot.appendingPathComponent("../shared/reference", isDirectory: true).standardized
+    }
+
+    // Resolving symlinks first, so a scratch package that links this folder still finds the repo.
+    private static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
             .deletingLastPathComponent()  // OracleEnginesTests
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // repository root
-        return repositoryRoot.appendingPathComponent("../shared/reference", isDirectory: true).standardized
     }
 
     /// Loads the vectors, throwing a message that names the path and the override when it cannot.

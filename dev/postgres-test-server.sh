@@ -50,7 +50,7 @@ find_pgbin() {
     # Debian keeps the server programs in /usr/lib/postgresql/<major>/bin; take the newest.
     local d best="" bestv=0 v
     for d in /usr/lib/postgresql/*/bin; do
-        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] || continue
+        { [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ]; } || continue
         v=$(basename "$(dirname "$d")"); v=${v%%.*}
         [[ "$v" =~ ^[0-9]+$ ]] || continue
         if (( v > bestv )); then bestv=$v; best=$d; fi

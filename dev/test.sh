@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
-# what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc for the generated-code
-# check, a Docker engine with Compose v2 and the base images), builds and runs every Swift test,
-# then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml.
+# what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc and shellcheck for the
+# soundness gate, a Docker engine with Compose v2 and the base images), builds and runs every Swift
+# test, then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in
+# reports/junit-swift-testing.xml.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 say() { printf '\ntest: %s\n' "$*" >&2; }
 mkdir -p reports
 
-say "generated gRPC code matches Protos/ (dev/check-generated-code.sh)"
-dev/check-generated-code.sh
+say "soundness: generated code, swift format lint, shellcheck, and their broken variants (dev/soundness.sh)"
+dev/soundness.sh --self-check
+dev/soundness.sh
 
 # The test clusters: the shared one, and the one the reconnect test stops and starts. Those this run
 # starts are stopped when it ends, however it ends; one already running is left as it was found.

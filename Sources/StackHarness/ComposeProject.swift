@@ -14,7 +14,7 @@ public struct ComposeProject: Sendable {
     public let docker: DockerCLI
 
     /// Describes a project; the working directory defaults to the compose file's folder.
-    public init(composeFile: URL, environmentFile: URL? = nil, name: String, workingDirectory: URL? = nil, docker: DockerCLI = .detect()) {
+    public init(composeFile: URL, environmentFile: URL? = nil, name: String, workingDirectory: URL? = nil, docker: DockerCLI) {
         self.composeFile = composeFile
         self.environmentFile = environmentFile
         self.name = name
@@ -23,7 +23,7 @@ public struct ComposeProject: Sendable {
     }
 
     /// The NPS stack: infrastructure/docker-compose.yml, project "nps", with the given env file (default: Compose's `.env`).
-    public static func nps(layout: RepositoryLayout, environmentFile: URL? = nil, docker: DockerCLI = .detect()) -> ComposeProject {
+    public static func nps(layout: RepositoryLayout, environmentFile: URL? = nil, docker: DockerCLI) -> ComposeProject {
         ComposeProject(composeFile: layout.composeFile, environmentFile: environmentFile, name: "nps", workingDirectory: layout.root, docker: docker)
     }
 

@@ -1,32 +1,30 @@
 import Foundation
 
-/// Which docker CLI to drive: `$DOCKER`, else Debian's /usr/bin/docker (20.10, BuildKit built in), else `docker` on PATH.
+/// Which docker CLI to drive. The rule is written once, in `setup-engine.sh --print-cli` (the stack scripts use it
+/// through `stack-env.sh`); this reads its answer, so one test run drives one CLI.
 extension DockerCLI {
-    /// Debian's docker.io CLI, preferred because it builds with BuildKit without the buildx plugin.
-    public static let debianExecutable = URL(fileURLWithPath: "/usr/bin/docker")
-
-    /// Picks the CLI the way the stack scripts do, preferring Debian's; never fails (a missing CLI shows up as `noEngine`).
-    public static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerCLI {
-        let fileManager = FileManager.default
+    /// `$DOCKER` (a path, or a name on PATH) if set; else the CLI `setup-engine.sh --print-cli` names; else `docker` on
+    /// PATH, which then fails as `noEngine` because no engine answers. Never fails itself.
+    public static func detect(layout: RepositoryLayout, environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerCLI {
         if let chosen = environment["DOCKER"], !chosen.isEmpty {
-            return DockerCLI(
-                executable: chosen.contains("/")
-                    ? URL(fileURLWithPath: chosen)
-                    : searchPath(for: chosen, in: environment) ?? URL(fileURLWithPath: chosen)
-            )
+            return DockerCLI(executable: resolve(chosen, in: environment))
         }
-        if fileManager.isExecutableFile(atPath: debianExecutable.path) {
-            return DockerCLI(executable: debianExecutable)
+        // The script bounds each engine probe (15 s), so this needs no time limit of its own.
+        let ask = Command(executable: layout.setupEngineScript, arguments: ["--print-cli"])
+        if let answer = try? CommandRunner().captureBlocking(ask), answer.succeeded {
+            let path = answer.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !path.isEmpty { return DockerCLI(executable: resolve(path, in: environment)) }
         }
-        return DockerCLI(executable: searchPath(for: "docker", in: environment) ?? debianExecutable)
+        return DockerCLI(executable: resolve("docker", in: environment))
     }
 
-    // Resolves a program name against PATH, as a shell would, since Process needs a full path.
-    private static func searchPath(for name: String, in environment: [String: String]) -> URL? {
+    // A path as it is; a program name against PATH, as a shell would, since Process needs a full path.
+    private static func resolve(_ program: String, in environment: [String: String]) -> URL {
+        if program.contains("/") { return URL(fileURLWithPath: program) }
         let directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        return
-            directories
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
+        let found = directories.lazy
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(program) }
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        return found ?? URL(fileURLWithPath: program)
     }
 }

@@ -19,7 +19,7 @@ public enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
         case .launchFailed(let command, let reason):
             "could not launch \(command): \(reason)"
         case .noBuildKit(let cli):
-            "\(cli) cannot run a BuildKit docker build (CLI 23 or later without the buildx plugin); set DOCKER=/usr/bin/docker (Debian's 20.10 CLI) or build with ComposeProject.build(services:)"
+            "\(cli) cannot run a BuildKit docker build (CLI 23 or later without the buildx plugin); set DOCKER to a CLI that can (Debian's /usr/bin/docker 20.10, or one with buildx) or build with ComposeProject.build(services:)"
         case .undecodable(let what, let reason):
             "could not read \(what): \(reason)"
         case .repositoryRootNotFound(let searchedFrom):

@@ -13,7 +13,7 @@ public struct HealthWait: Sendable {
     public let pollInterval: Duration
 
     /// Describes the wait; polls every 250 ms unless told otherwise.
-    public init(container: String, docker: DockerCLI = .detect(), pollInterval: Duration = .milliseconds(250)) {
+    public init(container: String, docker: DockerCLI, pollInterval: Duration = .milliseconds(250)) {
         self.container = container
         self.docker = docker
         self.pollInterval = pollInterval

@@ -6,17 +6,40 @@ import Testing
 @Suite("the docker CLI, without an engine")
 struct DockerCLITests {
     @Test("$DOCKER wins, as a path or a name on PATH")
-    func chosenByEnvironment() {
-        #expect(DockerCLI.detect(environment: ["DOCKER": "/opt/docker"]).executable.path == "/opt/docker")
-        #expect(DockerCLI.detect(environment: ["DOCKER": "sh", "PATH": "/usr/bin:/bin"]).executable.path.hasSuffix("/sh"))
+    func chosenByEnvironment() throws {
+        let layout = try RepositoryLayout.locate()
+        #expect(DockerCLI.detect(layout: layout, environment: ["DOCKER": "/opt/docker"]).executable.path == "/opt/docker")
+        let byName = DockerCLI.detect(layout: layout, environment: ["DOCKER": "sh", "PATH": "/usr/bin:/bin"])
+        #expect(byName.executable.path.hasSuffix("/sh"))
     }
 
-    @Test("Debian's /usr/bin/docker is preferred when present")
-    func debianFirst() {
-        let chosen = DockerCLI.detect(environment: ["PATH": "/usr/local/bin:/usr/bin"]).executable.path
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/docker") {
-            #expect(chosen == "/usr/bin/docker")
-        }
+    @Test("without $DOCKER, the CLI is the one setup-engine.sh --print-cli names")
+    func chosenBySetupScript() throws {
+        let layout = try Self.layout(printCLI: "printf '%s\\n' /opt/chosen/docker")
+        defer { try? FileManager.default.removeItem(at: layout.root) }
+        #expect(DockerCLI.detect(layout: layout, environment: [:]).executable.path == "/opt/chosen/docker")
+    }
+
+    @Test("without $DOCKER and with no engine answering setup-engine.sh, it is docker on PATH")
+    func noEngineFallsBackToPath() throws {
+        let layout = try Self.layout(printCLI: "echo 'no Docker engine answers' >&2; exit 1")
+        let folder = layout.root.appendingPathComponent("bin", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: layout.root) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let docker = folder.appendingPathComponent("docker")
+        try Data("#!/bin/sh\n".utf8).write(to: docker)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: docker.path)
+        #expect(DockerCLI.detect(layout: layout, environment: ["PATH": folder.path]).executable.path == docker.path)
+    }
+
+    // A repository layout whose setup-engine.sh runs `body` (a stand-in for the real script's rule).
+    private static func layout(printCLI body: String) throws -> RepositoryLayout {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("nps-layout-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let layout = RepositoryLayout(root: root)
+        try FileManager.default.createDirectory(at: layout.scripts, withIntermediateDirectories: true)
+        try Data("#!/bin/sh\n[ \"$1\" = --print-cli ] || exit 2\n\(body)\n".utf8).write(to: layout.setupEngineScript)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: layout.setupEngineScript.path)
+        return layout
     }
 
     @Test("CLI major versions decide built-in BuildKit")

@@ -61,12 +61,6 @@ trap cleanup EXIT
 
 # --- helpers ---------------------------------------------------------------------
 
-pick_docker() {
-  if [[ -n "${DOCKER:-}" ]]; then return 0; fi
-  DOCKER="$("$SCRIPT_DIR/setup-engine.sh" --print-cli 2>/dev/null || true)"
-  [[ -n "$DOCKER" ]] || DOCKER=docker
-}
-
 dk() { "$DOCKER" "$@"; }
 # Stand-ins build with the classic builder: it needs no buildx (the CLI here may lack it)
 # and no frontend image from a registry.
@@ -394,7 +388,9 @@ main() {
   ((${#wanted[@]})) || wanted=("${ALL_IMAGES[@]}")
   if ((rebuild_all)); then for arg in "${wanted[@]}"; do REBUILD[$arg]=1; done; fi
 
-  pick_docker
+  # The docker CLI, by the stack scripts' one rule.
+  # shellcheck source=stack-env.sh
+  source "$SCRIPT_DIR/stack-env.sh"
   dk info >/dev/null 2>&1 || die "no Docker engine answers to $DOCKER; run $SCRIPT_DIR/setup-engine.sh first"
   mkdir -p "$BUILD_LOG_DIR"
   log "engine $(dk version --format '{{.Server.Version}}' 2>/dev/null) via $DOCKER"

@@ -14,8 +14,12 @@ else
   GREEN="" RED="" YELLOW="" BOLD="" RESET=""
 fi
 
-# The docker CLI the scripts use: $DOCKER, else whatever is on PATH.
-DOCKER="${DOCKER:-docker}"
+# The docker CLI: $DOCKER, else the one `setup-engine.sh --print-cli` picks (the one rule, which
+# StackHarness's DockerCLI.detect reads too), else `docker` on PATH when no engine answers yet.
+if [ -z "${DOCKER:-}" ]; then
+  DOCKER="$("$INFRA_DIR/scripts/setup-engine.sh" --print-cli 2>/dev/null || true)"
+  DOCKER="${DOCKER:-docker}"
+fi
 
 compose() {
   "$DOCKER" compose --project-directory "$INFRA_DIR" -f "$COMPOSE_FILE" --env-file "$ENV_FILE" "$@"

@@ -9,7 +9,7 @@ actor Stack {
 
     /// Where the repository's files are.
     nonisolated let layout: RepositoryLayout
-    /// The docker CLI for inspecting, running and (through `imageBuilder`) building.
+    /// The one docker CLI of the run (`DockerCLI.detect(layout:)`), for inspecting, running and building.
     nonisolated let docker: DockerCLI
     /// The stack's compose project, with the user's `infrastructure/.env` or a copy of `.env.example`.
     nonisolated let compose: ComposeProject
@@ -32,7 +32,7 @@ actor Stack {
             fatalError("\(error)")
         }
         self.layout = layout
-        docker = DockerCLI.detect()
+        docker = DockerCLI.detect(layout: layout)
         let environmentFile: URL
         if FileManager.default.fileExists(atPath: layout.environmentFile.path) {
             environmentFile = layout.environmentFile

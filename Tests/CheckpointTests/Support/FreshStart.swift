@@ -9,14 +9,14 @@ actor FreshStart {
 
     private var record: StartRecord?
 
-    /// The start, making it now if this process has not: `down` (volumes kept), timed `up -d`, then each
-    /// container polled until healthy within what is left of the 120 s.
+    /// The start, making it now if this process has not: `down` (volumes kept, except the stale volume a run owning
+    /// the data removes first, as `ensureRunning` does), timed `up -d`, then each container polled until healthy
+    /// within what is left of the 120 s.
     func measure() async throws -> StartRecord {
         if let record { return record }
         let stack = Stack.shared
         try await stack.ensureImages()
-        try await stack.compose.down(volumes: false)
-        await stack.noteDown()
+        try await stack.takeDownForFreshStart()
         try prepareLogsVolume(stack.layout.logsVolume)
 
         let upStartedAt = Date()

@@ -79,10 +79,7 @@ actor Stack {
     @discardableResult
     func ensureRunning(_ services: [String] = Stack.services) async throws -> CommandResult {
         try await ensureImages()
-        if ownsData, !staleDataRemoved {
-            _ = try await compose.down(volumes: true, timeout: .seconds(60))
-            staleDataRemoved = true
-        }
+        try await removeStaleData()
         try prepareLogsVolume()
         let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
         startedServices.formUnion(services)
@@ -91,6 +88,21 @@ actor Stack {
             _ = try await HealthWait(container: Stack.container(service), docker: docker).untilHealthy(budget: .seconds(60))
         }
         return result
+    }
+
+    /// Takes the stack down for a timed start from nothing: volumes kept, except the stale data of an earlier run
+    /// when this run owns the data (as `ensureRunning` would remove it, which would then recreate the measured start).
+    func takeDownForFreshStart() async throws {
+        try await removeStaleData()
+        try await compose.down(volumes: false)
+        noteDown()
+    }
+
+    // The first start of a run that owns the database volume begins from an empty one.
+    private func removeStaleData() async throws {
+        guard ownsData, !staleDataRemoved else { return }
+        _ = try await compose.down(volumes: true, timeout: .seconds(60))
+        staleDataRemoved = true
     }
 
     /// Records that the run took the stack down itself.

@@ -291,6 +291,11 @@ extension Checkpoints {
                 filters: ["type=container", "label=com.docker.compose.project=\(stack.compose.name)", "event=kill", "event=die"]
             )
             let stops = ContainerStop.fromEvents(events.value)
+            let lanes = Stack.services.map { service in
+                let stop = stops.first { $0.container == Stack.container(service) }
+                return StackTimeline.Lane(service: service, begin: stop?.firstSignalAt, end: stop?.diedAt)
+            }
+            try await stack.report.record(StackTimeline(phase: .stop, origin: since, lanes: lanes))
             let outcome = ShutdownChecks.gracefulStops(stops, expected: Stack.services.map(Stack.container))
             try await prove(
                 Measurement(

@@ -2,6 +2,10 @@ import Foundation
 import StackHarness
 import Testing
 
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
 @Suite("the checkpoint report")
 struct CheckpointReportTests {
     private func temporaryDirectory() -> URL {
@@ -59,6 +63,72 @@ struct CheckpointReportTests {
         #expect(markdown.contains("| CP4.status | oracle health \\| engine | unhealthy | = healthy | **FAIL** |  |"))
     }
 
+    @Test("report.html: one row per requirement ID, the start and stop timelines as inline SVG, escaped text, no external asset")
+    func html() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = CheckpointReport(directory: directory)
+        try await report.noteEngine(engine)
+        try await report.record(size)
+        try await report.record(Measurement(id: "CP1.size", subject: "api <stand-in> size", number: 80, unit: "MB", limit: "< 500 MB", passed: true))
+        try await report.record(status)
+        let origin = Date(timeIntervalSince1970: 1_800_000_000)
+        try await report.record(
+            StackTimeline(
+                phase: .start,
+                origin: origin,
+                lanes: [
+                    .init(service: "postgres", begin: origin.addingTimeInterval(0.5), end: origin.addingTimeInterval(3.2)),
+                    .init(service: "oracle", begin: origin.addingTimeInterval(3.4), end: nil),
+                ]
+            )
+        )
+        // A later report keeps the stop timeline an earlier run drew.
+        try await report.record(
+            StackTimeline(phase: .stop, origin: origin, lanes: [.init(service: "oracle", begin: origin, end: origin.addingTimeInterval(0.25))])
+        )
+        try await CheckpointReport(directory: directory).record(size)
+
+        let html = try String(contentsOf: report.htmlFile, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.components(separatedBy: "<td class=\"id\">").count - 1 == 2, "one row per ID")
+        #expect(html.contains("<td class=\"id\">CP4.status</td>"))
+        #expect(html.contains("<td class=\"verdict fail\">FAIL</td>"))
+        #expect(html.contains("api &lt;stand-in&gt; size: <b>80 MB</b>"))
+        #expect(html.contains("1 of 2 requirement IDs pass"))
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 2, "the start and the stop")
+        #expect(html.contains("start 0.50 s → healthy 3.20 s (2.70 s)"))
+        #expect(html.contains("start 3.40 s, no healthy event"))
+        #expect(html.contains("signal 0.00 s → exit 0.25 s (0.25 s)"))
+        let external = ["<link", "<script", "src=", "url(", "https://"]
+        #expect(external.allSatisfy { !html.contains($0) }, "no external asset")
+        #expect(html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("http://") == false)
+    }
+
+    @Test("junit.xml: one test case per requirement ID, a failure for each failing ID, well-formed even with control characters")
+    func junit() async throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let report = CheckpointReport(directory: directory)
+        try await report.noteEngine(engine)
+        try await report.record(size)
+        try await report.record(Measurement(id: "CP1.size", subject: "api size", number: 80, unit: "MB", limit: "< 500 MB", passed: true))
+        try await report.record(Measurement(id: "CP4.status", subject: "scanner & \u{1B}[31mred", text: "exited", limit: "= healthy", passed: false))
+        try await report.record(status)
+
+        let elements = try JUnitElements(contentsOf: report.junitFile)
+        #expect(elements.names.first == "testsuites")
+        let suite = try #require(elements.attributes(of: "testsuite").first)
+        #expect(suite["tests"] == "2")
+        #expect(suite["failures"] == "1")
+        #expect(suite["package"] == "nps" && suite["id"] == "0" && suite["hostname"]?.isEmpty == false)
+        #expect(suite["timestamp"]?.wholeMatch(of: /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/) != nil, "no zone, as the schema says")
+        #expect(elements.attributes(of: "testcase").map { $0["name"] } == ["CP1.size", "CP4.status"])
+        #expect(elements.attributes(of: "testcase").map { $0["classname"] } == ["checkpoints.CP1", "checkpoints.CP4"])
+        #expect(elements.attributes(of: "failure").map { $0["message"] } == ["2 of 2 measurements failed"])
+        #expect(elements.names.filter { ["properties", "system-out", "system-err"].contains($0) } == ["properties", "system-out", "system-err"])
+    }
+
     @Test("parallel records all land, and a later run keeps what it did not re-measure")
     func mergeAndConcurrency() async throws {
         let directory = temporaryDirectory()
@@ -97,5 +167,36 @@ struct CheckpointReportTests {
     func folder() {
         #expect(CheckpointReport.defaultDirectory(environment: ["NPS_REPORT_DIR": "/tmp/elsewhere"]).path == "/tmp/elsewhere")
         #expect(CheckpointReport.defaultDirectory(environment: [:]).path.hasSuffix("reports/checkpoints"))
+    }
+}
+
+// The elements of an XML file, in document order, read with Foundation's parser (which fails on malformed XML).
+private final class JUnitElements: NSObject, XMLParserDelegate {
+    private(set) var names: [String] = []
+    private var attributesByElement: [(String, [String: String])] = []
+
+    init(contentsOf file: URL) throws {
+        super.init()
+        let parser = XMLParser(data: try Data(contentsOf: file))
+        parser.delegate = self
+        guard parser.parse() else {
+            let reason = parser.parserError.map(String.init(describing:)) ?? "malformed XML"
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: reason])
+        }
+    }
+
+    func attributes(of element: String) -> [[String: String]] {
+        attributesByElement.filter { $0.0 == element }.map(\.1)
+    }
+
+    func parser(
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
+        names.append(elementName)
+        attributesByElement.append((elementName, attributes))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Collects measurements from suites running in parallel and keeps report.json and report.md current on disk.
+/// Collects measurements and the stack's timelines from suites running in parallel and keeps report.json, report.md,
+/// report.html and junit.xml current on disk.
 public actor CheckpointReport {
     /// The report every suite in the test process shares, in `NPS_REPORT_DIR` or `<repo>/reports/checkpoints`.
     public static let shared = CheckpointReport(directory: defaultDirectory())
@@ -8,6 +9,7 @@ public actor CheckpointReport {
     /// The folder holding report.json, report.md and failure-bundle/.
     public nonisolated let directory: URL
     private var measurements: [String: Measurement] = [:]
+    private var timelines: [StackTimeline.Phase: StackTimeline] = [:]
     private var engine: EngineInfo?
     private var mergedEarlierReport = false
 
@@ -31,6 +33,10 @@ public actor CheckpointReport {
     public nonisolated var jsonFile: URL { directory.appendingPathComponent("report.json") }
     /// report.md.
     public nonisolated var markdownFile: URL { directory.appendingPathComponent("report.md") }
+    /// report.html, self-contained.
+    public nonisolated var htmlFile: URL { directory.appendingPathComponent("report.html") }
+    /// junit.xml, one test case per requirement ID.
+    public nonisolated var junitFile: URL { directory.appendingPathComponent("junit.xml") }
 
     /// Notes the engine and Compose versions for the report's heading, and rewrites the report.
     public func noteEngine(_ engine: EngineInfo) throws {
@@ -44,12 +50,18 @@ public actor CheckpointReport {
         try write()
     }
 
+    /// Keeps the timeline of a start or a stop of the stack (replacing an earlier one of the same phase) and rewrites the report.
+    public func record(_ timeline: StackTimeline) throws {
+        timelines[timeline.phase] = timeline
+        try write()
+    }
+
     /// Every measurement so far (this run's and, once written, those kept from earlier runs), by ID then subject.
     public var recorded: [Measurement] {
         measurements.values.sorted { ($0.id, $0.subject) < ($1.id, $1.subject) }
     }
 
-    /// Rewrites report.json and report.md whole, so an interrupted run still leaves a valid report.
+    /// Rewrites the four files whole, so an interrupted run still leaves a valid report.
     public func write() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if !mergedEarlierReport {
@@ -62,10 +74,13 @@ public actor CheckpointReport {
             engine: engine,
             passed: all.count { $0.verdict == .pass },
             failed: all.count { $0.verdict == .fail },
-            measurements: all
+            measurements: all,
+            timelines: StackTimeline.Phase.allCases.compactMap { timelines[$0] }
         )
         try ReportDocument.encoder.encode(document).write(to: jsonFile, options: .atomic)
         try Data(document.markdown.utf8).write(to: markdownFile, options: .atomic)
+        try Data(document.html.utf8).write(to: htmlFile, options: .atomic)
+        try Data(document.junit(hostname: ProcessInfo.processInfo.hostName).utf8).write(to: junitFile, options: .atomic)
     }
 
     // Keeps what an earlier (perhaps filtered) run measured and this run has not, so the report covers every ID.
@@ -75,6 +90,9 @@ public actor CheckpointReport {
         else { return }
         for measurement in earlier.measurements where measurements[measurement.key] == nil {
             measurements[measurement.key] = measurement
+        }
+        for timeline in earlier.timelines ?? [] where timelines[timeline.phase] == nil {
+            timelines[timeline.phase] = timeline
         }
         engine = engine ?? earlier.engine
     }

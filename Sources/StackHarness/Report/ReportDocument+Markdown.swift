@@ -5,13 +5,7 @@ extension ReportDocument {
     /// The Markdown rendering of the report.
     var markdown: String {
         var lines = ["# Checkpoint report", ""]
-        var context = ["Generated \(RFC3339Nano.string(from: generatedAt))"]
-        if let engine {
-            context.append("engine \(engine.serverVersion) (API \(engine.apiVersion))")
-            context.append("docker CLI \(engine.clientVersion)")
-            context.append("Compose \(engine.composeVersion ?? "missing")")
-        }
-        lines.append(context.joined(separator: " · "))
+        lines.append(contextLine)
         lines.append("")
         lines.append("**\(passed) passed, \(failed) failed** of \(measurements.count) measurements.")
         lines.append("")

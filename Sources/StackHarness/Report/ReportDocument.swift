@@ -12,6 +12,36 @@ struct ReportDocument: Codable, Sendable {
     var failed: Int
     /// Every measurement, ordered by ID then subject.
     var measurements: [Measurement]
+    /// The stack's start and stop as the engine saw them, for report.html; absent in reports written before them.
+    var timelines: [StackTimeline]?
+
+    /// One requirement ID and its measurements, which all pass for the ID to pass.
+    struct Requirement: Sendable {
+        /// The requirement ID, e.g. "CP1.size".
+        let id: String
+        /// Its measurements, by subject.
+        let measurements: [Measurement]
+        /// Whether every measurement met its limit.
+        var passed: Bool { measurements.allSatisfy { $0.verdict == .pass } }
+    }
+
+    /// The measurements grouped by requirement ID, in ID order.
+    var requirements: [Requirement] {
+        Dictionary(grouping: measurements, by: \.id)
+            .map { Requirement(id: $0.key, measurements: $0.value.sorted { $0.subject < $1.subject }) }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// When the report was written and on which engine, CLI and Compose, in one line.
+    var contextLine: String {
+        var context = ["Generated \(RFC3339Nano.string(from: generatedAt))"]
+        if let engine {
+            context.append("engine \(engine.serverVersion) (API \(engine.apiVersion))")
+            context.append("docker CLI \(engine.clientVersion)")
+            context.append("Compose \(engine.composeVersion ?? "missing")")
+        }
+        return context.joined(separator: " · ")
+    }
 
     /// An encoder writing stable, readable JSON with RFC 3339 dates.
     static let encoder: JSONEncoder = {

@@ -50,6 +50,13 @@ actor FreshStart {
         let readiness = Stack.services.map { service in
             Self.readiness(service, wait: waits[service], timeline: timelines[service], upStartedAt: upStartedAt)
         }
+        try await stack.report.record(
+            StackTimeline(
+                phase: .start,
+                origin: upStartedAt,
+                lanes: Stack.services.map { StackTimeline.Lane(service: $0, begin: timelines[$0]?.startedAt, end: timelines[$0]?.healthyAt) }
+            )
+        )
         let made = StartRecord(upStartedAt: upStartedAt, up: up, readiness: readiness, settledAt: settledAt, events: events)
         record = made
         return made

@@ -49,8 +49,9 @@ extension ReportDocument {
         .pass { color: #1a7f37; }
         .fail { color: #cf222e; }
         .missing { color: #59636e; font-style: italic; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+        table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+        th, td { border: 1px solid #d1d9e0; padding: 4px 8px; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th:nth-child(1) { width: 9em; } th:nth-child(3) { width: 28%; } th:nth-child(4) { width: 5em; }
         th { background: #f6f8fa; }
         td.id { white-space: nowrap; font-family: ui-monospace, monospace; }
         td div + div { border-top: 1px dotted #d1d9e0; }

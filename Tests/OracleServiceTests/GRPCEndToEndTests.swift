@@ -3,6 +3,7 @@ import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
 import ServiceRuntime
+import ServiceTesting
 import Synchronization
 import TestPostgres
 import Testing

@@ -1,4 +1,6 @@
 import Foundation
+import ProcessRunning
+import ServiceTesting
 import TestPostgres
 import Testing
 
@@ -6,11 +8,13 @@ import Testing
 @Suite("nps-oracle healthcheck")
 struct HealthProbeTests {
     /// Runs `nps-oracle healthcheck` with HEALTH_PORT=`port`; returns the exit, how long it took and the process.
-    private func probe(port: Int) async throws -> (ChildProcess.Exit, Duration, ChildProcess) {
-        var environment = ChildProcess.baseEnvironment
+    private func probe(port: Int) async throws -> (ProcessExit, Duration, RunningProcess) {
+        var environment = ChildEnvironment.base
         environment["HEALTH_PORT"] = "\(port)"
         let started = ContinuousClock.now
-        let probe = try ChildProcess(executable: RepositoryPaths.oracleBinary, arguments: ["healthcheck"], environment: environment)
+        let probe = try RunningProcess(
+            Command(executable: RepositoryPaths.oracleBinary, arguments: ["healthcheck"], environment: environment, inheritsEnvironment: false)
+        )
         let exit = try await probe.waitForExit(within: .seconds(10))
         return (exit, exit.at - started, probe)
     }

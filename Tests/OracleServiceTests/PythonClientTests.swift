@@ -1,4 +1,6 @@
 import Foundation
+import ProcessRunning
+import ServiceTesting
 import TestPostgres
 import Testing
 
@@ -12,10 +14,13 @@ struct PythonClientTests {
         try await oracle.waitUntilReady()
         try await oracle.waitForMessage { $0 == "Connected to database" }
 
-        let client = try ChildProcess(
-            executable: URL(fileURLWithPath: "/bin/bash"),
-            arguments: [RepositoryPaths.file("Tests/PythonClient/run.sh").path, "--target", "127.0.0.1:\(oracle.grpcPort)"],
-            environment: ChildProcess.baseEnvironment
+        let client = try RunningProcess(
+            Command(
+                executable: URL(fileURLWithPath: "/bin/bash"),
+                arguments: [RepositoryPaths.file("Tests/PythonClient/run.sh").path, "--target", "127.0.0.1:\(oracle.grpcPort)"],
+                environment: ChildEnvironment.base,
+                inheritsEnvironment: false
+            )
         )
         // The first run creates the venv and installs grpcio from PyPI; later runs reuse it.
         let exit = try await client.waitForExit(within: .seconds(600))

@@ -18,7 +18,7 @@ struct APIStandInTests {
         configuration.port = 0
         configuration.oracle = OracleAddress(host: "127.0.0.1", port: oracle.grpcPort)
         configuration.oracleHealthURL = "http://127.0.0.1:\(oracle.healthPort)/health"
-        let application = try APIApplication.buildApplication(configuration: configuration, logger: CapturedLogs().logger)
+        let application = try APIApplication.buildApplication(configuration: configuration, logger: CapturedLogs().logger(level: .debug))
 
         try await withRunning(application, until: { $0.port.value != nil }) { _ in
             let port = application.port.value ?? 0

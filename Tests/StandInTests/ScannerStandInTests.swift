@@ -19,7 +19,7 @@ struct ScannerStandInTests {
         configuration.bindHost = "127.0.0.1"
         configuration.grpcPort = 0
         configuration.oracle = OracleAddress(host: "127.0.0.1", port: oraclePort)
-        let application = try ScannerApplication.buildApplication(configuration: configuration, logger: logs.logger)
+        let application = try ScannerApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
 
         let watched = try await withRunning(application, until: { $0.port.value != nil }) { group in
             let port = application.port.value ?? 0

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunning
 
 /// A real PostgreSQL for the tests, run by `dev/postgres-test-server.sh` with the repo's init SQL applied.
 ///
@@ -42,52 +43,16 @@ public struct TestDatabase: Sendable {
         try execute("/bin/bash", [Self.script.path] + arguments)
     }
 
+    // A daemon that `start` leaves behind inherits Foundation's exit-notification socket (not the pipes: the script
+    // sends pg_ctl's output to /dev/null); CommandRunner reaps the script itself, so this returns when the script exits.
     private func execute(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NPS_TEST_PG_PORT"] = "\(port)"
-        environment["NPS_TEST_PG_DIR"] = directory
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        // Not `waitUntilExit()`: Foundation on Linux learns of the exit from a socket it leaks into the child, and
-        // `start` leaves a postgres daemon behind that inherits it, so the wait would never end
-        // (swift-corelibs-foundation#4795). Reaping the child directly returns as soon as the script exits.
-        // ECHILD means Foundation reaped it first (its socket did close), so its own wait returns at once.
-        var rawStatus: Int32 = 0
-        var reaped: Int32
-        repeat { reaped = waitpid(process.processIdentifier, &rawStatus, 0) } while reaped == -1 && errno == EINTR
-        let exitStatus: Int32
-        if reaped == process.processIdentifier {
-            // WIFEXITED: the low 7 bits are 0, and WEXITSTATUS is the next 8; else 128 + the signal, as shells say.
-            exitStatus = rawStatus & 0x7F == 0 ? (rawStatus >> 8) & 0xFF : 128 + (rawStatus & 0x7F)
-        } else {
-            process.waitUntilExit()
-            exitStatus = process.terminationStatus
-        }
-        guard exitStatus == 0 else {
-            throw TestDatabaseError(
-                command: ([executable] + arguments).joined(separator: " "),
-                output: String(decoding: errorData + data, as: UTF8.self)
-            )
-        }
-        return String(decoding: data, as: UTF8.self)
+        let command = Command(
+            executable: URL(fileURLWithPath: executable),
+            arguments: arguments,
+            environment: ["NPS_TEST_PG_PORT": "\(port)", "NPS_TEST_PG_DIR": directory]
+        )
+        let result = try CommandRunner().captureBlocking(command)
+        guard result.succeeded else { throw CommandFailure(result: result) }
+        return result.standardOutput
     }
-}
-
-/// The test database script failed; the description quotes the command and its output.
-public struct TestDatabaseError: Error, CustomStringConvertible {
-    /// The command line that failed.
-    public let command: String
-    /// What it printed, stderr first.
-    public let output: String
-    /// The command and its output.
-    public var description: String { "\(command) failed:\n\(output)" }
 }

@@ -1,11 +1,13 @@
 import Foundation
+import ProcessRunning
+import ServiceTesting
 
 /// `fixtures/messages-api-stand-in/server.py`, a local stand-in for the Anthropic Messages API, run as a child process.
 ///
 /// Every request to `/v1/messages` is recorded in a JSON-lines file of its own; see the fixture's README.
 final class MessagesAPIStandIn: @unchecked Sendable {
     /// The running stand-in.
-    let child: ChildProcess
+    let child: RunningProcess
     /// Its port on 127.0.0.1, read from its first line `LISTENING <port>`.
     let port: Int
     /// Where it records requests.
@@ -23,14 +25,17 @@ final class MessagesAPIStandIn: @unchecked Sendable {
         if let delay { arguments += ["--delay", "\(delay)"] }
         if let status { arguments += ["--status", "\(status)"] }
         if let reply { arguments += ["--reply", reply] }
-        child = try ChildProcess(
-            executable: URL(fileURLWithPath: "/usr/bin/env"),
-            arguments: ["python3"] + arguments,
-            environment: ChildProcess.baseEnvironment
+        child = try RunningProcess(
+            Command(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                arguments: ["python3"] + arguments,
+                environment: ChildEnvironment.base,
+                inheritsEnvironment: false
+            )
         )
         let line = try await child.waitForLine(within: .seconds(10)) { $0.hasPrefix("LISTENING ") }
         guard let port = Int(line.dropFirst("LISTENING ".count)) else {
-            throw ChildProcessError(message: "unreadable first line '\(line)'", transcript: child.transcript)
+            throw ProcessFailure.wait(problem: "unreadable first line '\(line)'", transcript: child.transcript)
         }
         self.port = port
     }
@@ -42,7 +47,7 @@ final class MessagesAPIStandIn: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: recordFile) else { return [] }
         return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw ChildProcessError(message: "recorded line is not an object: \(line)", transcript: child.transcript)
+                throw ProcessFailure.wait(problem: "recorded line is not an object: \(line)", transcript: child.transcript)
             }
             return object
         }

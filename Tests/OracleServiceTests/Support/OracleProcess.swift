@@ -2,6 +2,8 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
+import ProcessRunning
+import ServiceTesting
 import Synchronization
 import TestPostgres
 
@@ -17,13 +19,13 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
 
     /// How a signalled Oracle ended, and how long it took from the signal.
     struct Termination: Sendable, CustomStringConvertible {
-        var exit: ChildProcess.Exit
+        var exit: ProcessExit
         var elapsed: Duration
         var description: String { "\(exit) after \(elapsed.wholeMilliseconds) ms" }
     }
 
     /// The running binary.
-    let child: ChildProcess
+    let child: RunningProcess
     /// The directory of its log file; shared when a test restarts the binary on the same file.
     let logDirectory: TemporaryLogDirectory
     /// `LOG_FILE`.
@@ -42,7 +44,7 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
         arguments: [String] = []
     ) throws {
         let directory = try logDirectory ?? TemporaryLogDirectory()
-        var environment = ChildProcess.baseEnvironment
+        var environment = ChildEnvironment.base
         environment["NPS_MASTER_PASSWORD"] = Self.masterPassword
         environment["BIND_HOST"] = "127.0.0.1"
         environment["GRPC_PORT"] = "0"
@@ -55,7 +57,9 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
         self.logDirectory = directory
         self.logFile = environment["LOG_FILE"] ?? ""
         self.environment = environment
-        child = try ChildProcess(executable: RepositoryPaths.oracleBinary, arguments: arguments, environment: environment)
+        child = try RunningProcess(
+            Command(executable: RepositoryPaths.oracleBinary, arguments: arguments, environment: environment, inheritsEnvironment: false)
+        )
     }
 
     /// Starts the binary against the shared test database.
@@ -70,15 +74,8 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
 
     /// Waits for "gRPC server listening on N" and Hummingbird's "Server started and listening on HOST:N" and records both ports.
     func waitUntilReady(within limit: Duration = .seconds(15)) async throws {
-        let grpcLine = try await child.waitForLine(within: limit) { Self.message(of: $0)?.hasPrefix("gRPC server listening on ") == true }
-        let healthLine = try await child.waitForLine(within: limit) {
-            Self.message(of: $0)?.hasPrefix("Server started and listening on ") == true
-        }
-        guard let grpc = Self.message(of: grpcLine).flatMap({ Int($0.split(separator: " ").last ?? "") }),
-            let health = Self.message(of: healthLine).flatMap({ Int($0.split(separator: ":").last ?? "") })
-        else {
-            throw ChildProcessError(message: "could not read the ports from the log", transcript: transcript)
-        }
+        let grpc = try await child.waitForGRPCPort(within: limit)
+        let health = try await child.waitForHTTPPort(within: limit)
         ports.withLock { $0 = (grpc, health) }
     }
 
@@ -94,42 +91,31 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
     /// Complete stderr lines so far.
     var stderrLines: [String] { child.stderrLines }
     /// The `message` of every stdout line that is a JSON object.
-    var messages: [String] { stdoutLines.compactMap(Self.message(of:)) }
+    var messages: [String] { child.logMessages }
     /// Everything it wrote, for failure messages.
     var transcript: String { child.transcript }
 
     /// The stdout lines (parsed) whose message satisfies `predicate`.
     func logLines(where predicate: (String) -> Bool) -> [[String: Any]] {
-        stdoutLines.compactMap(Self.object(of:)).filter { ($0["message"] as? String).map(predicate) ?? false }
+        stdoutLines.compactMap(JSONLogLine.object(of:)).filter { ($0["message"] as? String).map(predicate) ?? false }
     }
 
     /// Waits for a stdout line whose message satisfies `predicate`.
     @discardableResult
-    func waitForMessage(within limit: Duration = .seconds(10), where predicate: @escaping (String) -> Bool) async throws -> String {
-        try await child.waitForLine(within: limit) { Self.message(of: $0).map(predicate) ?? false }
-    }
-
-    /// A line parsed as a JSON object, or nil.
-    static func object(of line: String) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
-    }
-
-    /// The `message` field of a JSON line, or nil.
-    static func message(of line: String) -> String? {
-        object(of: line)?["message"] as? String
+    func waitForMessage(within limit: Duration = .seconds(10), where predicate: (String) -> Bool) async throws -> String {
+        try await child.waitForLogMessage(within: limit, where: predicate)
     }
 
     // MARK: Ending
 
     /// Sends `signal` and waits for the exit; the elapsed time runs from the signal to the observed exit.
     func terminate(signal: Int32 = SIGTERM, within limit: Duration = .seconds(10)) async throws -> Termination {
-        let sent = child.send(signal)
-        let exit = try await child.waitForExit(within: limit)
-        return Termination(exit: exit, elapsed: exit.at - sent)
+        let (exit, elapsed) = try await child.stop(with: signal, within: limit)
+        return Termination(exit: exit, elapsed: elapsed)
     }
 
     /// Waits for the process to end by itself.
-    func waitForExit(within limit: Duration = .seconds(10)) async throws -> ChildProcess.Exit {
+    func waitForExit(within limit: Duration = .seconds(10)) async throws -> ProcessExit {
         try await child.waitForExit(within: limit)
     }
 }

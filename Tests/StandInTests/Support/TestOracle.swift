@@ -1,4 +1,5 @@
 import Foundation
+import ServiceTesting
 import TestPostgres
 
 /// The real `nps-oracle` binary on loopback, against the shared test PostgreSQL (`dev/postgres-test-server.sh`).
@@ -26,11 +27,8 @@ final class TestOracle: Sendable {
                 "LOG_FILE": "oracle.log",
             ]
         )
-        let grpcLine = try await process.waitForMessage(startingWith: "gRPC server listening on ")
-        let healthLine = try await process.waitForMessage(startingWith: "Server started and listening on ")
-        guard let grpc = (grpcLine["message"] as? String)?.split(separator: " ").last.flatMap({ Int($0) }),
-            let health = (healthLine["message"] as? String)?.split(separator: ":").last.flatMap({ Int($0) })
-        else { throw TestProcessError(description: "no ports in the Oracle's log\n\(process.transcript)") }
+        let grpc = try await process.child.waitForGRPCPort()
+        let health = try await process.child.waitForHTTPPort()
         return TestOracle(process: process, grpcPort: grpc, healthPort: health)
     }
 

@@ -23,7 +23,7 @@ if [ "$has_target" -eq 0 ]; then
     args=(--target "${NPS_ORACLE_TARGET:-127.0.0.1:50052}" "${args[@]}")
 fi
 
-# The venv and the stubs ($VENV_PYTHON, $STUBS), shared with fixtures/grpc-load/run.sh.
+# The venv and the stubs ($VENV_PYTHON, $STUBS).
 # shellcheck source-path=SCRIPTDIR source=venv.sh
 . "$HERE/venv.sh"
 

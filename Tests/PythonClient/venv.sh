@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# Sourced (not run) by the Python grpcio tools: Tests/PythonClient/run.sh and
-# fixtures/grpc-load/run.sh. Before sourcing, set PROG (the prefix of messages).
+# Sourced (not run) by Tests/PythonClient/run.sh, the Python grpcio client checks.
+# Before sourcing, set PROG (the prefix of messages).
 #
 # After sourcing:
 #   $VENV_PYTHON  the venv's python: ${NPS_PY_VENV:-$HOME/.cache/nps-stack/py-venv},

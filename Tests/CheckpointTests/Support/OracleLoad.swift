@@ -1,44 +1,58 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 
-/// The gRPC load tool, `fixtures/grpc-load/run.sh` (oracle_load.py in the repo's grpcio venv), run as a
+/// The package's own gRPC client, `oracle-benchmark load` (grpc-swift, the Oracle's generated stubs), run as a
 /// process: the test target has no gRPC library of its own. Each run prints one JSON object, decoded here.
 struct OracleLoad: Sendable {
-    /// The tool's wrapper script.
-    let script: URL
+    /// `oracle-benchmark` is not built; the description is the one line the test fails with.
+    struct NotBuilt: Error, CustomStringConvertible {
+        /// Where the tool was looked for, and the command that builds it.
+        let description: String
+    }
+
+    /// The command that builds the tool (`swift build --build-tests`, as dev/test.sh runs it, builds it too).
+    static let buildCommand = "swift build --product oracle-benchmark"
+
+    /// The `oracle-benchmark` binary this run uses.
+    let binary: URL
     /// HOST:PORT of the Oracle's gRPC server.
     let target: String
     /// Runs the tool.
     let runner = CommandRunner()
-    /// Added to every time limit: the first run makes the venv (a pip install of grpcio and grpcio-tools).
-    static let setupAllowance: Duration = .seconds(300)
 
-    /// The tool of the repository at `layout`, aimed at `target` (the stack's published gRPC port by default).
+    /// The tool built with the tests of the repository at `layout`, aimed at `target` (the stack's published gRPC
+    /// port by default).
     init(layout: RepositoryLayout, target: String = "127.0.0.1:50052") {
-        script = layout.fixtures.appendingPathComponent("grpc-load/run.sh")
+        binary = Self.builtBinary(layout: layout)
         self.target = target
     }
 
-    /// GetReading until one succeeds or `budget` passes.
+    /// GetReading every 50 ms until one succeeds or `budget` passes.
     func waitReady(budget: Duration) async throws -> CommandOutput<OracleLoadReadiness> {
-        try await run(["--wait-ready", String(budget.inSeconds)], timeout: budget + Self.setupAllowance)
+        // The last attempt may start just before the budget ends and take its own 1 s.
+        try await run(["--wait-ready", String(budget.inSeconds)], timeout: budget + .seconds(15))
     }
 
     /// `count` GetReading calls (no AI), `concurrency` at a time.
     func readings(_ count: Int, concurrency: Int) async throws -> CommandOutput<OracleLoadReadings> {
-        try await run(["--readings", String(count), "--concurrency", String(concurrency)], timeout: .seconds(300) + Self.setupAllowance)
+        try await run(["--readings", String(count), "--concurrency", String(concurrency)], timeout: .seconds(300))
     }
 
     /// GetQuestionSign with ~2 KB questions until `bytes` of question text were sent, 8 at a time.
     func flood(bytes: Int) async throws -> CommandOutput<OracleLoadFlood> {
-        try await run(["--flood-bytes", String(bytes)], timeout: .seconds(600) + Self.setupAllowance)
+        try await run(["--flood-bytes", String(bytes)], timeout: .seconds(600))
     }
 
-    // Exit 1 means some calls failed (or never ready) and still prints the JSON, which says how; 2 is a setup
-    // failure with no JSON.
+    // Exit 1 means some calls failed (or never ready) and still prints the JSON, which says how; 2 is bad usage or
+    // no gRPC client, with no JSON.
     private func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw NotBuilt(description: "\(binary.path) is missing: build it with `\(Self.buildCommand)` (or `swift build --build-tests`)")
+        }
         let result = try await runner.capture(
-            Command(executable: script, arguments: ["--target", target] + arguments),
+            Command(executable: binary, arguments: ["load", "--target", target] + arguments),
             timeout: timeout
         )
         guard result.exitStatus == 0 || result.exitStatus == 1, !result.timedOut, result.signal == nil,
@@ -49,5 +63,15 @@ struct OracleLoad: Sendable {
         } catch {
             throw HarnessError.undecodable(what: "the output of \(result.command.commandLine)", reason: "\(error): \(line)")
         }
+    }
+
+    // SwiftPM puts every product of a build in one folder, the test runner's (on macOS the runner is three levels down
+    // in its .xctest bundle); the repository's default debug folder is the fallback. The first candidate is named
+    // when none holds the tool.
+    private static func builtBinary(layout: RepositoryLayout) -> URL {
+        let runnerFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folders = (0...3).map { levels in (0..<levels).reduce(runnerFolder) { folder, _ in folder.deletingLastPathComponent() } }
+        let candidates = (folders + [layout.root.appendingPathComponent(".build/debug")]).map { $0.appendingPathComponent("oracle-benchmark") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
+import ProcessRunning
 
-/// The release `nps-oracle` started as a child process, pinned to one core when `taskset` exists.
+/// The release `nps-oracle` started as a child process, pinned to one core when `taskset` exists; killed if released
+/// while it still runs.
 final class ServerUnderTest: Sendable {
     /// The child process.
-    let process: Process
+    let process: RunningProcess
     /// Its gRPC port.
     let grpcPort: Int
     /// Its health port.
@@ -11,14 +13,7 @@ final class ServerUnderTest: Sendable {
 
     /// Starts `binary` against `databaseURL` on the given ports, logging to a temporary file.
     init(binary: String, databaseURL: String, grpcPort: Int, healthPort: Int, core: Int?) throws {
-        let process = Process()
         let logDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("nps-benchmark-\(getpid())")
-        if let core, FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
-            process.arguments = ["-c", "\(core)", binary]
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-        }
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
         environment["NPS_MASTER_PASSWORD"] = "benchmark-master-password"
@@ -28,28 +23,30 @@ final class ServerUnderTest: Sendable {
         environment["LOG_FILE"] = logDirectory.appendingPathComponent("oracle.log").path
         environment["LOG_LEVEL"] = "warning"
         environment.removeValue(forKey: "ANTHROPIC_API_KEY")
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        self.process = process
+        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
+        let command =
+            if let core, FileManager.default.isExecutableFile(atPath: taskset.path) {
+                Command(executable: taskset, arguments: ["-c", "\(core)", binary], environment: environment, inheritsEnvironment: false)
+            } else {
+                Command(executable: URL(fileURLWithPath: binary), environment: environment, inheritsEnvironment: false)
+            }
+        process = try RunningProcess(command)
         self.grpcPort = grpcPort
         self.healthPort = healthPort
     }
 
     /// Resident set size of the server in MiB, from /proc.
     func residentMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8),
+        guard let status = try? String(contentsOfFile: "/proc/\(process.pid)/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
             let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         else { return .nan }
         return kilobytes / 1024
     }
 
-    /// Sends SIGTERM and returns the time until the process has exited, with its status.
-    func terminate() -> (elapsed: Duration, status: Int32) {
-        let start = ContinuousClock.now
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        return (ContinuousClock.now - start, process.terminationStatus)
+    /// Sends SIGTERM and returns the time until the process has exited (at most 10 s), with its status.
+    func terminate() async throws -> (elapsed: Duration, status: Int32) {
+        let (exit, elapsed) = try await process.stop(with: SIGTERM, within: .seconds(10))
+        return (elapsed, exit.status)
     }
 }

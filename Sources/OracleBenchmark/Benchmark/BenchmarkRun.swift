@@ -1,0 +1,112 @@
+import AsyncHTTPClient
+import Foundation
+import GRPCCore
+
+/// The benchmark: starts the release Oracle on this machine, measures it and prints a table of figures.
+struct BenchmarkRun: Sendable {
+    /// What to measure, from the command line.
+    let options: BenchmarkOptions
+
+    /// Starts the server, measures each phase, stops the server and prints the figures.
+    func run() async throws {
+        let server = try ServerUnderTest(
+            binary: options.server,
+            databaseURL: options.databaseURL,
+            grpcPort: options.grpcPort,
+            healthPort: options.healthPort,
+            core: 0
+        )
+        try await Self.waitUntilHealthy(server)
+        try await Task.sleep(for: .seconds(1))
+        let idleRSS = server.residentMegabytes()
+
+        let transport = try OracleTarget(host: "127.0.0.1", port: options.grpcPort).transport()
+        let (single, concurrent, health, loadedRSS) = try await withGRPCClient(transport: transport) { client in
+            let oracle = OracleCalls(oracle: .init(wrapping: client))
+            _ = try await Self.measure(oracle, streams: 1, for: .seconds(1))
+            let single = try await Self.measure(oracle, streams: 1, for: options.duration)
+            let healthTask = Task { try await Self.healthLatencies(port: options.healthPort, for: options.duration) }
+            let concurrent = try await Self.measure(oracle, streams: 16, for: options.duration)
+            let loadedRSS = server.residentMegabytes()
+            return (single, concurrent, try await healthTask.value, loadedRSS)
+        }
+        let exit = try await server.terminate()
+
+        let rows: [(String, String, String)] = [
+            ("GetReading p50, 1 stream", Self.format(single.percentile(0.5).milliseconds, "ms"), ""),
+            ("GetReading p99, 1 stream", Self.format(single.percentile(0.99).milliseconds, "ms"), "≤ 1 ms"),
+            ("GetReading throughput, 1 stream", Self.format(single.throughput, "calls/s"), ""),
+            ("GetReading p50, 16 streams", Self.format(concurrent.percentile(0.5).milliseconds, "ms"), ""),
+            ("GetReading p99, 16 streams", Self.format(concurrent.percentile(0.99).milliseconds, "ms"), ""),
+            ("GetReading throughput, 16 streams (server on 1 core)", Self.format(concurrent.throughput, "calls/s"), "≥ 5,000 calls/s"),
+            ("/health p99 under 16-stream load", Self.format(health.percentile(0.99).milliseconds, "ms"), "≤ 2 ms"),
+            ("RSS idle", Self.format(idleRSS, "MiB"), "≤ 40 MB"),
+            ("RSS after 16-stream load", Self.format(loadedRSS, "MiB"), ""),
+            ("SIGTERM to exit (status \(exit.status))", Self.format(exit.elapsed.milliseconds, "ms"), "≤ 1 s"),
+        ]
+        print("nps-oracle benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(options.duration) per phase")
+        let width = rows.map(\.0.count).max() ?? 0
+        for (name, value, goal) in rows {
+            print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: 18, withPad: " ", startingAt: 0) + goal)
+        }
+    }
+
+    /// Calls GetReading from `streams` concurrent loops for `duration`; one latency per call, each call at most 10 s.
+    static func measure(_ oracle: OracleCalls, streams: Int, for duration: Duration) async throws -> LatencySample {
+        let start = ContinuousClock.now
+        let deadline = start + duration
+        let latencies = try await withThrowingTaskGroup(of: [Duration].self) { group in
+            for _ in 0..<streams {
+                group.addTask {
+                    var latencies: [Duration] = []
+                    while ContinuousClock.now < deadline {
+                        let callStart = ContinuousClock.now
+                        try await oracle.reading()
+                        latencies.append(ContinuousClock.now - callStart)
+                    }
+                    return latencies
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        return LatencySample(latencies: latencies, elapsed: ContinuousClock.now - start)
+    }
+
+    /// GET /health every 5 ms for `duration`.
+    static func healthLatencies(port: Int, for duration: Duration) async throws -> LatencySample {
+        let start = ContinuousClock.now
+        var latencies: [Duration] = []
+        while ContinuousClock.now - start < duration {
+            let callStart = ContinuousClock.now
+            let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/health"), timeout: .seconds(2))
+            _ = try await response.body.collect(upTo: 1 << 16)
+            latencies.append(ContinuousClock.now - callStart)
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return LatencySample(latencies: latencies, elapsed: ContinuousClock.now - start)
+    }
+
+    /// Polls the server's /health until it answers 200, for at most 15 s or until the server ends; the failure carries
+    /// the server's last lines (not its environment, which holds the database password).
+    static func waitUntilHealthy(_ server: ServerUnderTest) async throws {
+        let deadline = ContinuousClock.now + .seconds(15)
+        let url = "http://127.0.0.1:\(server.healthPort)/health"
+        while ContinuousClock.now < deadline, server.process.isRunning {
+            if let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(1)), response.status == .ok {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let ending = server.process.exit.map { "it ended with \($0)" } ?? "it still runs"
+        let lines = (server.process.stdoutLines + server.process.stderrLines).suffix(20)
+        throw BenchmarkFailure(
+            message: "the server did not become healthy within 15 s (is DATABASE_URL reachable?); \(ending). Its last lines:\n"
+                + lines.joined(separator: "\n")
+        )
+    }
+
+    /// `value` with three decimals below 100 and none above, then `unit`.
+    static func format(_ value: Double, _ unit: String) -> String {
+        (value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)) + " " + unit
+    }
+}

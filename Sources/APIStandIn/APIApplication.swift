@@ -24,10 +24,6 @@ struct APIApplication: ServiceApplication {
     /// The stand-in's logger.
     let logger: Logger
 
-    static func bootstrapLogging(for configuration: APIConfiguration) {
-        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
-    }
-
     static func startMetadata(for configuration: APIConfiguration) -> Logger.Metadata {
         [
             "port": "\(configuration.port)",

@@ -14,30 +14,34 @@ extension KeyValue: Comparable, ExpressibleByIntegerLiteral {
 
     /// The sum; traps on overflow past 256 bits, like Swift's integers.
     public static func + (lhs: KeyValue, rhs: KeyValue) -> KeyValue {
-        var result = SIMD4<UInt64>(repeating: 0)
-        var carry: UInt64 = 0
-        for index in 0..<4 {
-            let (partial, overflowA) = lhs.limbs[index].addingReportingOverflow(rhs.limbs[index])
-            let (sum, overflowB) = partial.addingReportingOverflow(carry)
-            result[index] = sum
-            carry = overflowA || overflowB ? 1 : 0
-        }
-        precondition(carry == 0, "KeyValue addition overflowed 256 bits")
-        return KeyValue(limbs: result)
+        let (sum, overflow) = limbwise(lhs, rhs, UInt64.addingReportingOverflow)
+        precondition(!overflow, "KeyValue addition overflowed 256 bits")
+        return sum
     }
 
     /// The difference; traps when rhs > lhs, like Swift's unsigned integers.
     public static func - (lhs: KeyValue, rhs: KeyValue) -> KeyValue {
+        let (difference, underflow) = limbwise(lhs, rhs, UInt64.subtractingReportingOverflow)
+        precondition(!underflow, "KeyValue subtraction went below zero")
+        return difference
+    }
+
+    /// Applies `operation` (adding or subtracting with overflow) limb by limb from the least significant, carrying
+    /// (or borrowing) 1 into the next limb; also says whether the most significant limb carried out.
+    private static func limbwise(
+        _ lhs: KeyValue,
+        _ rhs: KeyValue,
+        _ operation: (UInt64) -> (UInt64) -> (partialValue: UInt64, overflow: Bool)
+    ) -> (result: KeyValue, carriedOut: Bool) {
         var result = SIMD4<UInt64>(repeating: 0)
-        var borrow: UInt64 = 0
+        var carry: UInt64 = 0
         for index in 0..<4 {
-            let (partial, underflowA) = lhs.limbs[index].subtractingReportingOverflow(rhs.limbs[index])
-            let (difference, underflowB) = partial.subtractingReportingOverflow(borrow)
-            result[index] = difference
-            borrow = underflowA || underflowB ? 1 : 0
+            let (partial, overflowA) = operation(lhs.limbs[index])(rhs.limbs[index])
+            let (value, overflowB) = operation(partial)(carry)
+            result[index] = value
+            carry = overflowA || overflowB ? 1 : 0
         }
-        precondition(borrow == 0, "KeyValue subtraction went below zero")
-        return KeyValue(limbs: result)
+        return (KeyValue(limbs: result), carry != 0)
     }
 
     /// Shifts left, dropping bits past 256.

@@ -26,10 +26,6 @@ struct ScannerApplication: ServiceApplication {
     /// The stand-in's logger.
     let logger: Logger
 
-    static func bootstrapLogging(for configuration: ScannerConfiguration) {
-        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
-    }
-
     static func startMetadata(for configuration: ScannerConfiguration) -> Logger.Metadata {
         [
             "grpc_port": "\(configuration.grpcPort)",

@@ -1,9 +1,7 @@
 /// Why the harness could not do what a suite asked, each described in one line.
-public enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No Docker engine answered `docker version`.
     case noEngine
-    /// The program could not be started at all (missing, not executable).
-    case launchFailed(command: String, reason: String)
     /// Neither the chosen docker CLI nor /usr/bin/docker can run a BuildKit `docker build`.
     case noBuildKit(cli: String)
     /// A command's output was not the JSON (or text) the harness expected.
@@ -12,12 +10,10 @@ public enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
     case repositoryRootNotFound(searchedFrom: [String])
 
     /// One line naming the problem and, where there is one, the fix.
-    public var description: String {
+    package var description: String {
         switch self {
         case .noEngine:
             "no Docker engine answers; run infrastructure/scripts/setup-engine.sh (installs Debian's docker.io and Compose v2, starts dockerd)"
-        case .launchFailed(let command, let reason):
-            "could not launch \(command): \(reason)"
         case .noBuildKit(let cli):
             "\(cli) cannot run a BuildKit docker build (CLI 23 or later without the buildx plugin); set DOCKER to a CLI that can (Debian's /usr/bin/docker 20.10, or one with buildx) or build with ComposeProject.build(services:)"
         case .undecodable(let what, let reason):

@@ -1,17 +1,17 @@
 import Foundation
 
 /// The repository's root and the standard paths the checkpoints read.
-public struct RepositoryLayout: Sendable, Hashable {
+package struct RepositoryLayout: Sendable, Hashable {
     /// The folder holding Package.swift and infrastructure/.
-    public let root: URL
+    package let root: URL
 
     /// A layout rooted at `root` (not checked).
-    public init(root: URL) {
+    package init(root: URL) {
         self.root = root
     }
 
     /// Walks up from the caller's source file, then from the current directory, to the folder with Package.swift and infrastructure/.
-    public static func locate(
+    package static func locate(
         filePath: String = #filePath,
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) throws -> RepositoryLayout {
@@ -38,37 +38,37 @@ public struct RepositoryLayout: Sendable, Hashable {
     }
 
     /// infrastructure/.
-    public var infrastructure: URL { root.appendingPathComponent("infrastructure", isDirectory: true) }
+    package var infrastructure: URL { root.appendingPathComponent("infrastructure", isDirectory: true) }
     /// infrastructure/docker-compose.yml.
-    public var composeFile: URL { infrastructure.appendingPathComponent("docker-compose.yml") }
+    package var composeFile: URL { infrastructure.appendingPathComponent("docker-compose.yml") }
     /// infrastructure/.env.example.
-    public var environmentExample: URL { infrastructure.appendingPathComponent(".env.example") }
+    package var environmentExample: URL { infrastructure.appendingPathComponent(".env.example") }
     /// infrastructure/.env (git-ignored; may not exist).
-    public var environmentFile: URL { infrastructure.appendingPathComponent(".env") }
+    package var environmentFile: URL { infrastructure.appendingPathComponent(".env") }
     /// infrastructure/Dockerfiles/.
-    public var dockerfiles: URL { infrastructure.appendingPathComponent("Dockerfiles", isDirectory: true) }
+    package var dockerfiles: URL { infrastructure.appendingPathComponent("Dockerfiles", isDirectory: true) }
     /// infrastructure/Dockerfiles/oracle.Dockerfile.
-    public var oracleDockerfile: URL { dockerfiles.appendingPathComponent("oracle.Dockerfile") }
+    package var oracleDockerfile: URL { dockerfiles.appendingPathComponent("oracle.Dockerfile") }
     /// infrastructure/Dockerfiles/web-ui.Dockerfile.
-    public var webUIDockerfile: URL { dockerfiles.appendingPathComponent("web-ui.Dockerfile") }
+    package var webUIDockerfile: URL { dockerfiles.appendingPathComponent("web-ui.Dockerfile") }
     /// infrastructure/scripts/.
-    public var scripts: URL { infrastructure.appendingPathComponent("scripts", isDirectory: true) }
+    package var scripts: URL { infrastructure.appendingPathComponent("scripts", isDirectory: true) }
     /// infrastructure/scripts/setup-engine.sh.
-    public var setupEngineScript: URL { scripts.appendingPathComponent("setup-engine.sh") }
+    package var setupEngineScript: URL { scripts.appendingPathComponent("setup-engine.sh") }
     /// infrastructure/scripts/offline-images.sh.
-    public var offlineImagesScript: URL { scripts.appendingPathComponent("offline-images.sh") }
+    package var offlineImagesScript: URL { scripts.appendingPathComponent("offline-images.sh") }
     /// infrastructure/scripts/up.sh.
-    public var upScript: URL { scripts.appendingPathComponent("up.sh") }
+    package var upScript: URL { scripts.appendingPathComponent("up.sh") }
     /// infrastructure/scripts/down.sh.
-    public var downScript: URL { scripts.appendingPathComponent("down.sh") }
+    package var downScript: URL { scripts.appendingPathComponent("down.sh") }
     /// infrastructure/scripts/health-check.sh.
-    public var healthCheckScript: URL { scripts.appendingPathComponent("health-check.sh") }
+    package var healthCheckScript: URL { scripts.appendingPathComponent("health-check.sh") }
     /// infrastructure/volumes/logs/ (the Oracle's /app/logs on the host).
-    public var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
+    package var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
     /// infrastructure/volumes/logs/oracle.log.
-    public var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
+    package var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
     /// fixtures/ (the Messages API stand-in and the broken variants the checkpoint suites must catch).
-    public var fixtures: URL { root.appendingPathComponent("fixtures", isDirectory: true) }
+    package var fixtures: URL { root.appendingPathComponent("fixtures", isDirectory: true) }
     /// reports/checkpoints/ (the default report folder).
-    public var reportsDirectory: URL { root.appendingPathComponent("reports/checkpoints", isDirectory: true) }
+    package var reportsDirectory: URL { root.appendingPathComponent("reports/checkpoints", isDirectory: true) }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("docker compose config --format json")
 struct ComposeConfigTests {
     private func config() throws -> ComposeConfig {
-        try ComposeConfig(data: Sample.data("compose-config.json"))
+        try ComposeConfig(data: EngineSample.data("compose-config.json"))
     }
 
     @Test("the five services and the network")

@@ -6,7 +6,7 @@ import Testing
 struct ComposeContainerTests {
     @Test("JSON lines, as Compose 2.21 and later print them")
     func jsonLines() throws {
-        let containers = try ComposeContainer.decodeList(Sample.data("compose-ps.jsonl"))
+        let containers = try ComposeContainer.decodeList(EngineSample.data("compose-ps.jsonl"))
         let sleeper = try #require(containers.first)
         #expect(containers.count == 1)
         #expect(sleeper.name == "harness-ps-sample-sleeper-1")
@@ -25,7 +25,7 @@ struct ComposeContainerTests {
 
     @Test("one JSON array, as older Compose prints it")
     func jsonArray() throws {
-        let line = try Sample.text("compose-ps.jsonl").trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = try EngineSample.text("compose-ps.jsonl").trimmingCharacters(in: .whitespacesAndNewlines)
         let array = "[\(line),\(line)]"
         #expect(try ComposeContainer.decodeList(Data(array.utf8)).count == 2)
     }

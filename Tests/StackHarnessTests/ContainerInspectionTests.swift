@@ -7,7 +7,7 @@ import Testing
 struct ContainerInspectionTests {
     @Test("a running, healthy container")
     func healthy() throws {
-        let inspection = try ContainerInspection.decode(Sample.data("container-inspect-healthy.json"))
+        let inspection = try ContainerInspection.decode(EngineSample.data("container-inspect-healthy.json"))
         #expect(inspection.name == "harness-sample")
         #expect(inspection.state.status == "running")
         #expect(inspection.state.running)
@@ -37,12 +37,12 @@ struct ContainerInspectionTests {
         #expect(inspection.mounts.first?.source == "/tmp")
         #expect(inspection.mounts.first?.destination == "/host-tmp")
         #expect(inspection.networks == ["bridge"])
-        #expect(inspection.ports["80/tcp"] == [PortBinding(hostIP: "127.0.0.1", hostPort: "18089")])
+        #expect(inspection.ports["80/tcp"] == [ContainerInspection.PortBinding(hostIP: "127.0.0.1", hostPort: "18089")])
     }
 
     @Test("a stopped container keeps its exit code and finish time")
     func exited() throws {
-        let inspection = try ContainerInspection.decode(Sample.data("container-inspect-exited.json"))
+        let inspection = try ContainerInspection.decode(EngineSample.data("container-inspect-exited.json"))
         #expect(inspection.state.status == "exited")
         #expect(!inspection.state.running)
         #expect(inspection.state.exitCode == 137)
@@ -51,8 +51,8 @@ struct ContainerInspectionTests {
 
     @Test("the health assessment fails fast on an exited container")
     func assessment() throws {
-        let healthy = try ContainerInspection.decode(Sample.data("container-inspect-healthy.json"))
-        let exited = try ContainerInspection.decode(Sample.data("container-inspect-exited.json"))
+        let healthy = try ContainerInspection.decode(EngineSample.data("container-inspect-healthy.json"))
+        let exited = try ContainerInspection.decode(EngineSample.data("container-inspect-exited.json"))
         #expect(HealthAssessment(healthy, restarted: false) == .healthy)
         #expect(HealthAssessment(healthy, restarted: true) == .failed(.exited(container: "harness-sample", exitCode: 0, oomKilled: false)))
         guard case .failed(let failure) = HealthAssessment(exited, restarted: false) else {
@@ -64,7 +64,7 @@ struct ContainerInspectionTests {
 
     @Test("a healthy status whose last probe failed is not healthy yet")
     func failingProbe() throws {
-        let inspection = try ContainerInspection.decode(Sample.data("container-inspect-failing-probe.json"))
+        let inspection = try ContainerInspection.decode(EngineSample.data("container-inspect-failing-probe.json"))
         #expect(inspection.state.health?.status == "healthy")
         #expect(inspection.state.health?.failingStreak == 1)
         #expect(HealthAssessment(inspection, restarted: false) == .pending(status: "healthy, but its last 1 probe(s) failed"))
@@ -72,7 +72,7 @@ struct ContainerInspectionTests {
 
     @Test("time to healthy comes from the first passing probe")
     func healthyMoment() throws {
-        let inspection = try ContainerInspection.decode(Sample.data("container-inspect-healthy.json"))
+        let inspection = try ContainerInspection.decode(EngineSample.data("container-inspect-healthy.json"))
         let moment = HealthWait.healthyMoment(of: inspection, observedAt: .distantFuture)
         let started = try #require(inspection.state.startedAt)
         #expect(abs(moment.timeIntervalSince(started) - 1.069414561) < 1e-6)

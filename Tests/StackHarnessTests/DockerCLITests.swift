@@ -51,7 +51,7 @@ struct DockerCLITests {
 
     @Test("docker version JSON from this machine")
     func versionReport() throws {
-        let report = try JSONDecoder().decode(DockerVersionReport.self, from: Sample.data("docker-version.json"))
+        let report = try JSONDecoder().decode(DockerVersionReport.self, from: EngineSample.data("docker-version.json"))
         #expect(report.clientVersion == "28.2.2")
         #expect(report.server?.version == "20.10.24+dfsg1")
         #expect(report.server?.apiVersion == "1.41")

@@ -7,7 +7,7 @@ import Testing
 struct EngineEventTests {
     @Test("container events with nanosecond times")
     func events() throws {
-        let events = try EngineEvent.decodeLines(Sample.text("events.jsonl"))
+        let events = try EngineEvent.decodeLines(EngineSample.text("events.jsonl"))
         #expect(events.first?.action == "create")
         #expect(events.allSatisfy { $0.type == "container" && $0.actorName == "harness-sample" })
         let healthy = try #require(events.first { $0.action == "health_status: healthy" })

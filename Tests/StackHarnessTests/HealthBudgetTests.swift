@@ -16,7 +16,7 @@ struct HealthBudgetTests {
 
     @Test("the compose file's checks give the stack's budgets")
     func fromCompose() throws {
-        let config = try ComposeConfig(data: Sample.data("compose-config.json"))
+        let config = try ComposeConfig(data: EngineSample.data("compose-config.json"))
         let budgets = config.services.mapValues { $0.healthcheck?.healthyBudget }
         #expect(budgets["postgres"] == .seconds(53))
         #expect(budgets["oracle"] == .seconds(65))

@@ -6,7 +6,7 @@ import Testing
 struct ImageInspectionTests {
     @Test("postgres:15-bookworm")
     func postgres() throws {
-        let image = try ImageInspection.decode(Sample.data("image-inspect-postgres.json"))
+        let image = try ImageInspection.decode(EngineSample.data("image-inspect-postgres.json"))
         #expect(image.size == 407_415_615)
         #expect(image.os == "linux")
         #expect(image.repoTags.contains("postgres:15-bookworm"))
@@ -23,7 +23,7 @@ struct ImageInspectionTests {
     func healthcheck() throws {
         let json =
             #"{"Test":["CMD","/app/nps-oracle","healthcheck"],"Interval":10000000000,"Timeout":5000000000,"StartPeriod":30000000000,"Retries":3}"#
-        let check = try JSONDecoder().decode(HealthcheckSettings.self, from: Data(json.utf8))
+        let check = try DockerJSON.decoder().decode(HealthcheckSettings.self, from: Data(json.utf8))
         #expect(
             check
                 == HealthcheckSettings(
@@ -38,7 +38,7 @@ struct ImageInspectionTests {
 
     @Test("history lines with byte sizes")
     func history() throws {
-        let steps = try ImageHistoryEntry.decodeLines(Sample.text("history-postgres.jsonl"))
+        let steps = try ImageHistoryEntry.decodeLines(EngineSample.text("history-postgres.jsonl"))
         #expect(steps.count > 5)
         #expect(steps.first?.createdBy.contains("LABEL") == true)
         #expect(steps.reduce(0) { $0 + $1.size } > 100_000_000)

@@ -27,6 +27,11 @@ public protocol ServiceApplication: Sendable {
 }
 
 extension ServiceApplication {
+    /// Writes the log lines to stdout alone, at the configured level: the stand-ins keep no log file.
+    public static func bootstrapLogging(for configuration: Configuration) {
+        LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
+    }
+
     /// Runs until a signal in `signals` (or a failing service) stops it; graceful shutdown takes at most 1.5 s.
     public func runService(gracefulShutdownSignals signals: [UnixSignal] = [.sigterm, .sigint]) async throws {
         try await makeGroup(gracefulShutdownSignals: signals).run()

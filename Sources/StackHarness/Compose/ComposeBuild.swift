@@ -1,11 +1,11 @@
 /// A service's `build` section from the resolved compose file.
-public struct ComposeBuild: Sendable, Hashable {
+package struct ComposeBuild: Sendable, Hashable {
     /// The build context (an absolute path once resolved by `docker compose config`).
-    public let context: String
+    package let context: String
     /// The Dockerfile, relative to the context.
-    public let dockerfile: String?
+    package let dockerfile: String?
     /// The stage to build, `nil` for the last one.
-    public let target: String?
+    package let target: String?
 
     /// Reads a `build` object; `nil` when it has no context.
     init?(compose json: JSONValue) {

@@ -1,20 +1,20 @@
 import Foundation
 
 /// The resolved compose file, from `docker compose config --format json`.
-public struct ComposeConfig: Sendable {
+package struct ComposeConfig: Sendable {
     /// The project name.
-    public let name: String?
+    package let name: String?
     /// The services by name.
-    public let services: [String: ComposeService]
+    package let services: [String: ComposeService]
     /// The top-level networks by key, as raw JSON.
-    public let networks: [String: JSONValue]
+    package let networks: [String: JSONValue]
     /// The top-level volumes by key, as raw JSON.
-    public let volumes: [String: JSONValue]
+    package let volumes: [String: JSONValue]
     /// The whole document, for anything not typed here.
-    public let raw: JSONValue
+    package let raw: JSONValue
 
     /// Reads the resolved document.
-    public init(json: JSONValue) throws {
+    package init(json: JSONValue) throws {
         guard let services = json["services"]?.object else {
             throw HarnessError.undecodable(what: "compose config", reason: "no services object")
         }
@@ -26,10 +26,10 @@ public struct ComposeConfig: Sendable {
     }
 
     /// Reads the resolved document from the bytes `docker compose config --format json` printed.
-    public init(data: Data) throws {
+    package init(data: Data) throws {
         try self.init(json: JSONValue(data: data))
     }
 
     /// The service names, sorted.
-    public var serviceNames: [String] { services.keys.sorted() }
+    package var serviceNames: [String] { services.keys.sorted() }
 }

@@ -1,13 +1,13 @@
 /// A published port from the resolved compose file.
-public struct ComposePort: Sendable, Hashable {
+package struct ComposePort: Sendable, Hashable {
     /// The host port (or range), as text; `nil` when the engine picks one.
-    public let published: String?
+    package let published: String?
     /// The container port.
-    public let target: Int
+    package let target: Int
     /// The host address it binds to, `nil` for all addresses.
-    public let hostIP: String?
+    package let hostIP: String?
     /// "tcp" or "udp".
-    public let `protocol`: String
+    package let `protocol`: String
 
     /// Reads one `ports` entry (Compose writes `published` as a string or a number depending on its version).
     init?(compose json: JSONValue) {

@@ -1,14 +1,16 @@
+import ProcessRunning
+
 /// Changing the project: build, up, stop, start, restart, down; each returns its run so callers can time it.
 extension ComposeProject {
     /// `docker compose build [services…]` (all services when empty).
     @discardableResult
-    public func build(services: [String] = [], timeout: Duration? = nil) async throws -> CommandResult {
+    package func build(services: [String] = [], timeout: Duration? = nil) async throws -> CommandResult {
         try await run(["build"] + services, timeout: timeout)
     }
 
     /// `docker compose up -d [--wait --wait-timeout <s>] [services…]`; with `wait`, returns once every service is healthy.
     @discardableResult
-    public func up(services: [String] = [], wait: Bool = true, timeout: Duration = .seconds(120)) async throws -> CommandResult {
+    package func up(services: [String] = [], wait: Bool = true, timeout: Duration = .seconds(120)) async throws -> CommandResult {
         let waiting = wait ? ["--wait", "--wait-timeout", String(Int(timeout.inSeconds.rounded(.up)))] : []
         // The process limit sits past compose's own so compose can report which service it waited on.
         return try await run(["up", "-d"] + waiting + services, timeout: timeout + .seconds(60))
@@ -16,25 +18,25 @@ extension ComposeProject {
 
     /// `docker compose restart [-t <s>] <service>`.
     @discardableResult
-    public func restart(_ service: String, stopTimeout: Duration? = nil) async throws -> CommandResult {
+    package func restart(_ service: String, stopTimeout: Duration? = nil) async throws -> CommandResult {
         try await run(["restart"] + Self.stopTimeoutArguments(stopTimeout) + [service], timeout: .seconds(180))
     }
 
     /// `docker compose stop [-t <s>] <service>`.
     @discardableResult
-    public func stop(_ service: String, stopTimeout: Duration? = nil) async throws -> CommandResult {
+    package func stop(_ service: String, stopTimeout: Duration? = nil) async throws -> CommandResult {
         try await run(["stop"] + Self.stopTimeoutArguments(stopTimeout) + [service], timeout: .seconds(180))
     }
 
     /// `docker compose start <service>`.
     @discardableResult
-    public func start(_ service: String) async throws -> CommandResult {
+    package func start(_ service: String) async throws -> CommandResult {
         try await run(["start", service], timeout: .seconds(180))
     }
 
     /// `docker compose down [--volumes] [-t <s>]`: stops and removes the containers and network (and volumes if asked).
     @discardableResult
-    public func down(volumes: Bool = false, timeout: Duration? = nil) async throws -> CommandResult {
+    package func down(volumes: Bool = false, timeout: Duration? = nil) async throws -> CommandResult {
         try await run(["down"] + (volumes ? ["--volumes"] : []) + Self.stopTimeoutArguments(timeout), timeout: .seconds(300))
     }
 

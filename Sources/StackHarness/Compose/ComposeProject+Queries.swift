@@ -1,19 +1,20 @@
 import Foundation
+import ProcessRunning
 
 /// Reading the project: its resolved configuration, its containers and their logs.
 extension ComposeProject {
     /// `docker compose config --format json`, decoded; throws `CommandFailure` when the file does not validate.
-    public func config() async throws -> CommandOutput<ComposeConfig> {
+    package func config() async throws -> CommandOutput<ComposeConfig> {
         try await decoded(["config", "--format", "json"], decode: ComposeConfig.init(data:))
     }
 
     /// `docker compose ps [--all] --format json`: the project's containers (running only, unless `all`).
-    public func ps(all: Bool = false) async throws -> CommandOutput<[ComposeContainer]> {
+    package func ps(all: Bool = false) async throws -> CommandOutput<[ComposeContainer]> {
         try await decoded(["ps"] + (all ? ["--all"] : []) + ["--format", "json"], decode: ComposeContainer.decodeList)
     }
 
     /// `docker compose logs --no-color [--timestamps] <service>`; lines are prefixed with the container name.
-    public func logs(service: String, timestamps: Bool = false) async throws -> CommandResult {
+    package func logs(service: String, timestamps: Bool = false) async throws -> CommandResult {
         try await run(["logs", "--no-color"] + (timestamps ? ["--timestamps"] : []) + [service], timeout: .seconds(60))
     }
 

@@ -1,20 +1,21 @@
 import Foundation
+import ProcessRunning
 
 /// A Compose project: which file, which env file, which project name; every method runs `docker compose` on it.
-public struct ComposeProject: Sendable {
+package struct ComposeProject: Sendable {
     /// The compose file (`-f`).
-    public let composeFile: URL
+    package let composeFile: URL
     /// The env file (`--env-file`); `nil` lets Compose read `.env` next to the compose file.
-    public let environmentFile: URL?
+    package let environmentFile: URL?
     /// The project name (`-p`).
-    public let name: String
+    package let name: String
     /// The directory `docker compose` runs in.
-    public let workingDirectory: URL
+    package let workingDirectory: URL
     /// The docker CLI that runs it.
-    public let docker: DockerCLI
+    package let docker: DockerCLI
 
     /// Describes a project; the working directory defaults to the compose file's folder.
-    public init(composeFile: URL, environmentFile: URL? = nil, name: String, workingDirectory: URL? = nil, docker: DockerCLI) {
+    package init(composeFile: URL, environmentFile: URL? = nil, name: String, workingDirectory: URL? = nil, docker: DockerCLI) {
         self.composeFile = composeFile
         self.environmentFile = environmentFile
         self.name = name
@@ -23,12 +24,12 @@ public struct ComposeProject: Sendable {
     }
 
     /// The NPS stack: infrastructure/docker-compose.yml, project "nps", with the given env file (default: Compose's `.env`).
-    public static func nps(layout: RepositoryLayout, environmentFile: URL? = nil, docker: DockerCLI) -> ComposeProject {
+    package static func nps(layout: RepositoryLayout, environmentFile: URL? = nil, docker: DockerCLI) -> ComposeProject {
         ComposeProject(composeFile: layout.composeFile, environmentFile: environmentFile, name: "nps", workingDirectory: layout.root, docker: docker)
     }
 
     /// The command `docker compose -f <file> [--env-file <file>] -p <name> <arguments>`.
-    public func command(_ arguments: [String]) -> Command {
+    package func command(_ arguments: [String]) -> Command {
         let environment = environmentFile.map { ["--env-file", $0.path] } ?? []
         return docker.command(
             ["compose", "-f", composeFile.path] + environment + ["-p", name] + arguments,
@@ -38,12 +39,12 @@ public struct ComposeProject: Sendable {
 
     /// Runs `docker compose … <arguments>` and throws `CommandFailure` unless it succeeds.
     @discardableResult
-    public func run(_ arguments: [String], timeout: Duration? = nil) async throws -> CommandResult {
+    package func run(_ arguments: [String], timeout: Duration? = nil) async throws -> CommandResult {
         try await docker.runner.run(command(arguments), timeout: timeout)
     }
 
     /// Runs `docker compose … <arguments>` and returns the result whatever the exit status.
-    public func capture(_ arguments: [String], timeout: Duration? = nil) async throws -> CommandResult {
+    package func capture(_ arguments: [String], timeout: Duration? = nil) async throws -> CommandResult {
         try await docker.runner.capture(command(arguments), timeout: timeout)
     }
 }

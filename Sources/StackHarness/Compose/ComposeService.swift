@@ -1,36 +1,36 @@
 /// One service of the resolved compose file, typed where the checkpoints need it, raw for the rest.
-public struct ComposeService: Sendable, Hashable {
+package struct ComposeService: Sendable, Hashable {
     /// The service name (the key under `services`).
-    public let name: String
+    package let name: String
     /// The image name.
-    public let image: String?
+    package let image: String?
     /// The fixed container name, if any.
-    public let containerName: String?
+    package let containerName: String?
     /// How to build the image, if it is built.
-    public let build: ComposeBuild?
+    package let build: ComposeBuild?
     /// The environment; a `nil` value means "passed through from the caller's environment".
-    public let environment: [String: String?]
+    package let environment: [String: String?]
     /// Published ports.
-    public let ports: [ComposePort]
+    package let ports: [ComposePort]
     /// Mounts.
-    public let volumes: [ComposeVolume]
+    package let volumes: [ComposeVolume]
     /// Networks it joins, sorted.
-    public let networks: [String]
+    package let networks: [String]
     /// Services it depends on, with the condition it waits for ("service_healthy", "service_started"…).
-    public let dependsOn: [String: String]
+    package let dependsOn: [String: String]
     /// Its health check, if it has one.
-    public let healthcheck: HealthcheckSettings?
+    package let healthcheck: HealthcheckSettings?
     /// The restart policy ("unless-stopped"…).
-    public let restart: String?
+    package let restart: String?
     /// `deploy.resources.limits`, if set.
-    public let limits: ResourceLimits?
+    package let limits: ResourceLimits?
     /// How long `stop` waits before SIGKILL, if set.
-    public let stopGracePeriod: Duration?
+    package let stopGracePeriod: Duration?
     /// The service's whole JSON, for anything not typed here.
-    public let raw: JSONValue
+    package let raw: JSONValue
 
     /// Reads a service from its name and its JSON object.
-    public init(name: String, compose json: JSONValue) {
+    package init(name: String, compose json: JSONValue) {
         self.name = name
         raw = json
         image = json["image"]?.string

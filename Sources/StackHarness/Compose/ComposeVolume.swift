@@ -1,13 +1,13 @@
 /// A mount from the resolved compose file.
-public struct ComposeVolume: Sendable, Hashable {
+package struct ComposeVolume: Sendable, Hashable {
     /// "bind", "volume" or "tmpfs".
-    public let type: String
+    package let type: String
     /// The host path (bind, absolute once resolved) or the volume's key; `nil` for anonymous volumes and tmpfs.
-    public let source: String?
+    package let source: String?
     /// The path inside the container.
-    public let target: String
+    package let target: String
     /// Whether the mount is read-only.
-    public let readOnly: Bool
+    package let readOnly: Bool
 
     /// Reads one `volumes` entry.
     init?(compose json: JSONValue) {

@@ -1,5 +1,5 @@
 /// Whether a docker CLI can run a BuildKit `docker build`, and how.
-public enum BuildCapability: Sendable, Hashable {
+package enum BuildCapability: Sendable, Hashable {
     /// A CLI older than 23 (Debian's 20.10): BuildKit is built in and turned on with DOCKER_BUILDKIT=1.
     case builtInBuildKit
     /// A CLI 23 or later with the buildx plugin, which `docker build` hands over to.
@@ -8,5 +8,5 @@ public enum BuildCapability: Sendable, Hashable {
     case none
 
     /// Whether `docker build` with DOCKER_BUILDKIT=1 works on this CLI.
-    public var canBuild: Bool { self != .none }
+    package var canBuild: Bool { self != .none }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunning
 
 /// Commands whose standard output is data to read (JSON mostly).
 extension CommandRunner {

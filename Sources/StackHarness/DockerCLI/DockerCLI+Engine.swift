@@ -1,9 +1,10 @@
 import Foundation
+import ProcessRunning
 
 /// The engine behind the CLI: is one there, which versions, and can this CLI build with BuildKit.
 extension DockerCLI {
     /// Asks the engine and Compose for their versions; throws `HarnessError.noEngine` when no engine answers.
-    public func engineInfo() async throws -> EngineInfo {
+    package func engineInfo() async throws -> EngineInfo {
         let result: CommandResult
         do {
             result = try await capture(["version", "--format", "{{json .}}"], timeout: .seconds(30))
@@ -26,7 +27,7 @@ extension DockerCLI {
     }
 
     /// The CLI's own version ("28.2.2"), which needs no engine.
-    public func clientVersion() async throws -> String {
+    package func clientVersion() async throws -> String {
         let result = try await run(["version", "--format", "{{.Client.Version}}"], timeout: .seconds(30))
             .standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !result.isEmpty else {
@@ -36,7 +37,7 @@ extension DockerCLI {
     }
 
     /// Whether this CLI can run a BuildKit `docker build`: built in before 23, through buildx from 23 on.
-    public func buildCapability() async throws -> BuildCapability {
+    package func buildCapability() async throws -> BuildCapability {
         let version = try await clientVersion()
         if Self.majorVersion(of: version) < 23 { return .builtInBuildKit }
         let buildx = try await capture(["buildx", "version"], timeout: .seconds(30))

@@ -1,19 +1,20 @@
 import Foundation
+import ProcessRunning
 
 /// Reading containers and images: inspect, history, logs, exec and events, without shell strings.
 extension DockerCLI {
     /// `docker inspect --type container <name>`.
-    public func inspectContainer(_ name: String) async throws -> CommandOutput<ContainerInspection> {
+    package func inspectContainer(_ name: String) async throws -> CommandOutput<ContainerInspection> {
         try await runDecoding(["inspect", "--type", "container", name], decode: ContainerInspection.decode)
     }
 
     /// `docker image inspect <reference>`.
-    public func inspectImage(_ reference: String) async throws -> CommandOutput<ImageInspection> {
+    package func inspectImage(_ reference: String) async throws -> CommandOutput<ImageInspection> {
         try await runDecoding(["image", "inspect", reference], decode: ImageInspection.decode)
     }
 
     /// `docker history --no-trunc --human=false --format '{{json .}}' <reference>`, newest step first.
-    public func imageHistory(_ reference: String) async throws -> CommandOutput<[ImageHistoryEntry]> {
+    package func imageHistory(_ reference: String) async throws -> CommandOutput<[ImageHistoryEntry]> {
         try await runDecoding(
             ["history", "--no-trunc", "--human=false", "--format", "{{json .}}", reference],
             decode: { try ImageHistoryEntry.decodeLines(String(decoding: $0, as: UTF8.self)) }
@@ -21,12 +22,12 @@ extension DockerCLI {
     }
 
     /// `docker logs [--timestamps] <container>`: the container's stdout and stderr arrive on the result's matching streams.
-    public func logs(_ container: String, timestamps: Bool = false, timeout: Duration? = .seconds(60)) async throws -> CommandResult {
+    package func logs(_ container: String, timestamps: Bool = false, timeout: Duration? = .seconds(60)) async throws -> CommandResult {
         try await run(["logs"] + (timestamps ? ["--timestamps"] : []) + [container], timeout: timeout)
     }
 
     /// `docker exec [--user <user>] <container> <arguments…>`, returning the result whatever its exit status.
-    public func exec(
+    package func exec(
         _ container: String,
         _ arguments: [String],
         user: String? = nil,
@@ -36,7 +37,7 @@ extension DockerCLI {
     }
 
     /// `docker events --since <since> --until <until> [--filter key=value]… --format '{{json .}}'`, oldest first.
-    public func events(since: Date, until: Date, filters: [String] = []) async throws -> CommandOutput<[EngineEvent]> {
+    package func events(since: Date, until: Date, filters: [String] = []) async throws -> CommandOutput<[EngineEvent]> {
         let bounds = ["--since", Self.unixTimestamp(since), "--until", Self.unixTimestamp(until)]
         return try await runDecoding(
             ["events"] + bounds + filters.flatMap { ["--filter", $0] } + ["--format", "{{json .}}"],

@@ -1,11 +1,12 @@
 import Foundation
+import ProcessRunning
 
 /// Which docker CLI to drive. The rule is written once, in `setup-engine.sh --print-cli` (the stack scripts use it
 /// through `stack-env.sh`); this reads its answer, so one test run drives one CLI.
 extension DockerCLI {
     /// `$DOCKER` (a path, or a name on PATH) if set; else the CLI `setup-engine.sh --print-cli` names; else `docker` on
     /// PATH, which then fails as `noEngine` because no engine answers. Never fails itself.
-    public static func detect(layout: RepositoryLayout, environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerCLI {
+    package static func detect(layout: RepositoryLayout, environment: [String: String] = ProcessInfo.processInfo.environment) -> DockerCLI {
         if let chosen = environment["DOCKER"], !chosen.isEmpty {
             return DockerCLI(executable: resolve(chosen, in: environment))
         }

@@ -1,31 +1,32 @@
 import Foundation
+import ProcessRunning
 
 /// The docker command-line program the harness drives; every Docker operation goes through one of these.
-public struct DockerCLI: Sendable {
+package struct DockerCLI: Sendable {
     /// The docker executable.
-    public let executable: URL
+    package let executable: URL
     /// Runs the executable.
-    public let runner: CommandRunner
+    package let runner: CommandRunner
 
     /// Uses a given docker executable.
-    public init(executable: URL, runner: CommandRunner = CommandRunner()) {
+    package init(executable: URL, runner: CommandRunner = CommandRunner()) {
         self.executable = executable
         self.runner = runner
     }
 
     /// The command `docker <arguments>`, with extra environment if given.
-    public func command(_ arguments: [String], environment: [String: String] = [:], workingDirectory: URL? = nil) -> Command {
+    package func command(_ arguments: [String], environment: [String: String] = [:], workingDirectory: URL? = nil) -> Command {
         Command(executable: executable, arguments: arguments, environment: environment, workingDirectory: workingDirectory)
     }
 
     /// Runs `docker <arguments>` and throws `CommandFailure` unless it succeeds.
     @discardableResult
-    public func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration? = nil) async throws -> CommandResult {
+    package func run(_ arguments: [String], environment: [String: String] = [:], timeout: Duration? = nil) async throws -> CommandResult {
         try await runner.run(command(arguments, environment: environment), timeout: timeout)
     }
 
     /// Runs `docker <arguments>` and returns the result whatever the exit status.
-    public func capture(_ arguments: [String], environment: [String: String] = [:], timeout: Duration? = nil) async throws -> CommandResult {
+    package func capture(_ arguments: [String], environment: [String: String] = [:], timeout: Duration? = nil) async throws -> CommandResult {
         try await runner.capture(command(arguments, environment: environment), timeout: timeout)
     }
 

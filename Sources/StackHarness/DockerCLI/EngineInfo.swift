@@ -1,16 +1,16 @@
 /// The versions of the Docker engine, the CLI talking to it and Compose, as the report records them.
-public struct EngineInfo: Sendable, Hashable, Codable {
+package struct EngineInfo: Sendable, Hashable, Codable {
     /// The engine (dockerd) version, e.g. "20.10.24+dfsg1".
-    public let serverVersion: String
+    package let serverVersion: String
     /// The engine API version, e.g. "1.41".
-    public let apiVersion: String
+    package let apiVersion: String
     /// The docker CLI version, e.g. "28.2.2".
-    public let clientVersion: String
+    package let clientVersion: String
     /// The Compose plugin version from `docker compose version --short`, `nil` when Compose is missing.
-    public let composeVersion: String?
+    package let composeVersion: String?
 
     /// Makes an engine description from its parts.
-    public init(serverVersion: String, apiVersion: String, clientVersion: String, composeVersion: String?) {
+    package init(serverVersion: String, apiVersion: String, clientVersion: String, composeVersion: String?) {
         self.serverVersion = serverVersion
         self.apiVersion = apiVersion
         self.clientVersion = clientVersion

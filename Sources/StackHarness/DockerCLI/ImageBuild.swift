@@ -1,22 +1,22 @@
 import Foundation
 
 /// One `docker build`: which Dockerfile, which context, which stage, what to tag the image.
-public struct ImageBuild: Sendable, Hashable {
+package struct ImageBuild: Sendable, Hashable {
     /// The Dockerfile (`-f`).
-    public var dockerfile: URL
+    package var dockerfile: URL
     /// The build context folder.
-    public var context: URL
+    package var context: URL
     /// The tags to give the image (`-t`, repeated).
-    public var tags: [String]
+    package var tags: [String]
     /// The stage to stop at (`--target`), `nil` for the last one.
-    public var target: String?
+    package var target: String?
     /// Build arguments (`--build-arg NAME=value`).
-    public var buildArguments: [String: String]
+    package var buildArguments: [String: String]
     /// Whether to ignore the layer cache (`--no-cache`).
-    public var noCache: Bool
+    package var noCache: Bool
 
     /// Describes a build; only the Dockerfile and context are required.
-    public init(
+    package init(
         dockerfile: URL,
         context: URL,
         tags: [String] = [],
@@ -33,7 +33,7 @@ public struct ImageBuild: Sendable, Hashable {
     }
 
     /// The `docker` arguments for this build, with plain progress so every step (and every CACHED hit) is in the output.
-    public var arguments: [String] {
+    package var arguments: [String] {
         var arguments = ["build", "--progress=plain", "-f", dockerfile.path]
         for tag in tags { arguments += ["-t", tag] }
         if let target { arguments += ["--target", target] }

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Byte counts as Docker and Compose write them: "1073741824", "1g", "256m", "74.8MB", "1.2GiB".
-public enum ByteCount {
+package enum ByteCount {
     /// Parses a plain count or a number with a unit; `nil` if it is neither.
     // Compose's single letters (b, k, m, g) and "KiB"-style units are powers of 1024; the "kB"/"MB"/"GB"
     // that `docker history` prints are powers of 1000.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let plain = Int64(trimmed) { return plain }
         let number = trimmed.prefix { $0.isNumber || $0 == "." }

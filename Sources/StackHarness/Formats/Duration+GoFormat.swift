@@ -3,7 +3,7 @@ import Foundation
 /// Compose and Docker write durations the Go way ("1m30s", "10s", "500ms") or as integer nanoseconds.
 extension Duration {
     /// Parses a Go duration ("1h2m3.5s", "500ms", "250us", "10ns") or a bare integer taken as nanoseconds; `nil` if neither.
-    public init?(goDuration text: String) {
+    package init?(goDuration text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let nanoseconds = Int64(text) {
             self = .nanoseconds(nanoseconds)

@@ -1,14 +1,14 @@
 import Foundation
 
 /// A parsed `.env` file: its variables in order, each with its describing comments and line number.
-public struct EnvFile: Sendable {
+package struct EnvFile: Sendable {
     /// The variables, in file order.
-    public let variables: [EnvVariable]
+    package let variables: [EnvVariable]
     /// Line numbers that are neither blank, comments nor assignments.
-    public let malformedLines: [Int]
+    package let malformedLines: [Int]
 
     /// Parses the text of a `.env` file (blank lines, comments, `export `, single and double quotes).
-    public init(text: String) {
+    package init(text: String) {
         var variables: [EnvVariable] = []
         var malformed: [Int] = []
         var pendingComments: [String] = []
@@ -32,17 +32,17 @@ public struct EnvFile: Sendable {
     }
 
     /// Reads and parses a `.env` file.
-    public init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         self.init(text: try String(contentsOf: url, encoding: .utf8))
     }
 
     /// The last definition of `name` (later lines override earlier ones, as in Compose).
-    public subscript(name: String) -> EnvVariable? {
+    package subscript(name: String) -> EnvVariable? {
         variables.last { $0.name == name }
     }
 
     /// The variable names, in file order.
-    public var names: [String] { variables.map(\.name) }
+    package var names: [String] { variables.map(\.name) }
 
     // Parses "[export ]NAME=value", returning nil when the line is not an assignment.
     private static func assignment(_ line: String, number: Int, comments: [String]) -> EnvVariable? {

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Output with one JSON value per line (`--format '{{json .}}'`).
+/// Docker's output with one JSON value per line (`--format '{{json .}}'`).
 enum JSONLines {
-    /// Decodes every non-blank line as `Value`; a bad line fails the whole decode, naming its line number.
+    /// Decodes every non-blank line as `Value` through ``DockerJSON``; a bad line fails the whole decode, naming its line number.
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String) throws -> [Value] {
-        let decoder = JSONDecoder()
+        let decoder = DockerJSON.decoder()
         return try text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return nil }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Log text split into lines, each parsed as one JSON object; lines that are not are kept with their numbers.
-public struct JSONLogLines: Sendable {
+package struct JSONLogLines: Sendable {
     /// The lines that are JSON objects, in order.
-    public let entries: [JSONLogLine]
+    package let entries: [JSONLogLine]
     /// The non-blank lines that are not JSON objects, in order.
-    public let rejected: [RejectedLogLine]
+    package let rejected: [RejectedLogLine]
 
     /// Splits and parses the text; blank lines (the trailing newline included) are skipped.
-    public init(text: String) {
+    package init(text: String) {
         let decoder = JSONDecoder()
         var entries: [JSONLogLine] = []
         var rejected: [RejectedLogLine] = []
@@ -26,7 +26,7 @@ public struct JSONLogLines: Sendable {
     }
 
     /// The entries at any of the given levels, compared without case ("error", "critical").
-    public func entries(atLevels levels: Set<String>) -> [JSONLogLine] {
+    package func entries(atLevels levels: Set<String>) -> [JSONLogLine] {
         let wanted = Set(levels.map { $0.lowercased() })
         return entries.filter { $0.level.map { wanted.contains($0.lowercased()) } ?? false }
     }

@@ -3,25 +3,25 @@ import Foundation
 /// Lenient reading of a JSON tree: a missing key, a wrong index or a wrong kind gives `nil`, not an error.
 extension JSONValue {
     /// The member `key` of an object; `nil` for other kinds or a missing key.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members[key]
     }
 
     /// The element at `index` of an array; `nil` for other kinds or an index out of range.
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         guard case .array(let elements) = self, elements.indices.contains(index) else { return nil }
         return elements[index]
     }
 
     /// The string, if this is a string.
-    public var string: String? {
+    package var string: String? {
         guard case .string(let value) = self else { return nil }
         return value
     }
 
     /// The number, if this is a number or a string holding one (Compose writes some numbers as strings).
-    public var double: Double? {
+    package var double: Double? {
         switch self {
         case .number(let value): value
         case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
@@ -30,35 +30,35 @@ extension JSONValue {
     }
 
     /// The number as an integer, if it is a whole number or a string holding one.
-    public var int64: Int64? {
+    package var int64: Int64? {
         if case .string(let text) = self, let value = Int64(text.trimmingCharacters(in: .whitespaces)) { return value }
         guard let value = double, value.rounded() == value, abs(value) < 9.2e18 else { return nil }
         return Int64(value)
     }
 
     /// The Boolean, if this is one.
-    public var bool: Bool? {
+    package var bool: Bool? {
         guard case .bool(let value) = self else { return nil }
         return value
     }
 
     /// The elements, if this is an array.
-    public var array: [JSONValue]? {
+    package var array: [JSONValue]? {
         guard case .array(let elements) = self else { return nil }
         return elements
     }
 
     /// The members, if this is an object.
-    public var object: [String: JSONValue]? {
+    package var object: [String: JSONValue]? {
         guard case .object(let members) = self else { return nil }
         return members
     }
 
     /// True for `null`.
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// The value of a string, number or Boolean as text (numbers without a needless ".0"); `nil` for other kinds.
-    public var scalarText: String? {
+    package var scalarText: String? {
         switch self {
         case .string(let value): value
         case .number(let value): value.compactText

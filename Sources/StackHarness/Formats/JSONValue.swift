@@ -1,7 +1,7 @@
 import Foundation
 
 /// Any JSON document, kept whole so callers can reach fields the typed views do not name.
-public enum JSONValue: Sendable, Hashable, Codable {
+package enum JSONValue: Sendable, Hashable, Codable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -16,7 +16,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case object([String: JSONValue])
 
     /// Decodes whatever JSON value the decoder holds.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -34,7 +34,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// Encodes the value as the JSON it came from.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -47,7 +47,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
 
     /// Parses JSON bytes into a value.
-    public init(data: Data) throws {
+    package init(data: Data) throws {
         self = try JSONDecoder().decode(JSONValue.self, from: data)
     }
 }

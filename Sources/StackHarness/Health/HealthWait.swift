@@ -1,26 +1,26 @@
 import Foundation
 
 /// Waits for one container to be healthy with a passing last probe, polling `docker inspect`, and fails fast when it cannot become so.
-public struct HealthWait: Sendable {
+package struct HealthWait: Sendable {
     /// Docker keeps this many probes in `State.Health.Log`.
     static let keptProbeCount = 5
 
     /// The container name.
-    public let container: String
+    package let container: String
     /// The CLI that inspects it.
-    public let docker: DockerCLI
+    package let docker: DockerCLI
     /// Time between inspections.
-    public let pollInterval: Duration
+    package let pollInterval: Duration
 
     /// Describes the wait; polls every 250 ms unless told otherwise.
-    public init(container: String, docker: DockerCLI, pollInterval: Duration = .milliseconds(250)) {
+    package init(container: String, docker: DockerCLI, pollInterval: Duration = .milliseconds(250)) {
         self.container = container
         self.docker = docker
         self.pollInterval = pollInterval
     }
 
     /// Waits until healthy, throwing `HealthWaitFailure` early; the budget defaults to the container's `healthyBudget`.
-    public func untilHealthy(budget: Duration? = nil) async throws -> HealthyContainer {
+    package func untilHealthy(budget: Duration? = nil) async throws -> HealthyContainer {
         let clock = ContinuousClock()
         let waitStarted = clock.now
         var polls = 0

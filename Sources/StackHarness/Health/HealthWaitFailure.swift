@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a container did not become healthy, naming the container.
-public enum HealthWaitFailure: Error, Sendable, Equatable, CustomStringConvertible {
+package enum HealthWaitFailure: Error, Sendable, Equatable, CustomStringConvertible {
     /// Its process exited (or the engine is restarting it after an exit).
     case exited(container: String, exitCode: Int, oomKilled: Bool)
     /// Its health check failed `retries` times in a row; carries the last probe's output.
@@ -12,7 +12,7 @@ public enum HealthWaitFailure: Error, Sendable, Equatable, CustomStringConvertib
     case notHealthyInTime(container: String, budget: Duration, lastStatus: String)
 
     /// "nps-oracle exited with code 1", "nps-oracle unhealthy: …", "nps-oracle has no healthcheck", "nps-oracle not healthy within 63 s …".
-    public var description: String {
+    package var description: String {
         switch self {
         case .exited(let container, let exitCode, let oomKilled):
             "\(container) exited with code \(exitCode)" + (oomKilled ? " (killed for running out of memory)" : "")

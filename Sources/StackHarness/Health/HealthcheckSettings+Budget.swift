@@ -1,14 +1,14 @@
 /// How long a container may take to become healthy before the harness gives up on it.
 extension HealthcheckSettings {
     /// The engine's default probe interval and timeout.
-    public static let defaultInterval: Duration = .seconds(30)
+    package static let defaultInterval: Duration = .seconds(30)
     /// The engine's default probe timeout.
-    public static let defaultTimeout: Duration = .seconds(30)
+    package static let defaultTimeout: Duration = .seconds(30)
     /// The engine's default number of failures before "unhealthy".
-    public static let defaultRetries = 3
+    package static let defaultRetries = 3
 
     /// Start period + retries × interval + timeout, with the engine's defaults for unset values.
-    public var healthyBudget: Duration {
+    package var healthyBudget: Duration {
         let interval = interval ?? Self.defaultInterval
         return (startPeriod ?? .zero) + interval * (retries ?? Self.defaultRetries) + (timeout ?? Self.defaultTimeout)
     }

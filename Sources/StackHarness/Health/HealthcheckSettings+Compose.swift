@@ -1,7 +1,7 @@
 /// Compose's form of a health check: snake_case keys and Go duration strings ("10s", "1m30s").
 extension HealthcheckSettings {
     /// Reads a service's `healthcheck` object from `docker compose config --format json`.
-    public init(compose json: JSONValue) {
+    package init(compose json: JSONValue) {
         func duration(_ key: String) -> Duration? {
             switch json[key] {
             case .string(let text)?: Duration(goDuration: text)

@@ -1,22 +1,21 @@
 import Foundation
 
 /// One layer step of an image, from `docker history --no-trunc --human=false --format '{{json .}}'`.
-public struct ImageHistoryEntry: Sendable, Hashable, Decodable {
+package struct ImageHistoryEntry: Sendable, Hashable, Decodable {
     /// The instruction that made the step, in full (ENV and LABEL values included: scan these for secrets).
-    public let createdBy: String
+    package let createdBy: String
     /// Bytes the step added.
-    public let size: Int64
+    package let size: Int64
     /// The step's comment (BuildKit writes "buildkit.dockerfile.v0").
-    public let comment: String
+    package let comment: String
 
+    /// The keys as ``DockerJSON`` maps Docker's; written out because `init(from:)` is (the size needs parsing).
     private enum CodingKeys: String, CodingKey {
-        case createdBy = "CreatedBy"
-        case size = "Size"
-        case comment = "Comment"
+        case createdBy, size, comment
     }
 
     /// Decodes one line; the size may be plain bytes or a human size ("74.8MB").
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         createdBy = try container.decode(String.self, forKey: .createdBy)
         let sizeText = try container.decode(String.self, forKey: .size)
@@ -24,11 +23,11 @@ public struct ImageHistoryEntry: Sendable, Hashable, Decodable {
             throw DecodingError.dataCorruptedError(forKey: .size, in: container, debugDescription: "not a size: \(sizeText)")
         }
         size = bytes
-        comment = try container.decodeIfPresent(String.self, forKey: .comment) ?? ""
+        comment = try container.decode(DockerDefault<String>.self, forKey: .comment).wrappedValue
     }
 
     /// Decodes `docker history` JSON lines, newest step first as Docker prints them.
-    public static func decodeLines(_ text: String) throws -> [ImageHistoryEntry] {
+    package static func decodeLines(_ text: String) throws -> [ImageHistoryEntry] {
         try JSONLines.decode(ImageHistoryEntry.self, from: text)
     }
 }

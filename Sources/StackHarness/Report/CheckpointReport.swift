@@ -2,24 +2,24 @@ import Foundation
 
 /// Collects measurements and the stack's timelines from suites running in parallel and keeps report.json, report.md,
 /// report.html and junit.xml current on disk.
-public actor CheckpointReport {
+package actor CheckpointReport {
     /// The report every suite in the test process shares, in `NPS_REPORT_DIR` or `<repo>/reports/checkpoints`.
-    public static let shared = CheckpointReport(directory: defaultDirectory())
+    package static let shared = CheckpointReport(directory: defaultDirectory())
 
     /// The folder holding report.json, report.md and failure-bundle/.
-    public nonisolated let directory: URL
+    package nonisolated let directory: URL
     private var measurements: [String: Measurement] = [:]
     private var timelines: [StackTimeline.Phase: StackTimeline] = [:]
     private var engine: EngineInfo?
     private var mergedEarlierReport = false
 
     /// A report written into `directory` (created when first written).
-    public init(directory: URL) {
+    package init(directory: URL) {
         self.directory = directory
     }
 
     /// `NPS_REPORT_DIR` if set, else reports/checkpoints in the repository (or the current directory if none is found).
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    package static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let configured = environment["NPS_REPORT_DIR"], !configured.isEmpty {
             return URL(fileURLWithPath: configured, isDirectory: true)
         }
@@ -30,39 +30,39 @@ public actor CheckpointReport {
     }
 
     /// report.json.
-    public nonisolated var jsonFile: URL { directory.appendingPathComponent("report.json") }
+    package nonisolated var jsonFile: URL { directory.appendingPathComponent("report.json") }
     /// report.md.
-    public nonisolated var markdownFile: URL { directory.appendingPathComponent("report.md") }
+    package nonisolated var markdownFile: URL { directory.appendingPathComponent("report.md") }
     /// report.html, self-contained.
-    public nonisolated var htmlFile: URL { directory.appendingPathComponent("report.html") }
+    package nonisolated var htmlFile: URL { directory.appendingPathComponent("report.html") }
     /// junit.xml, one test case per requirement ID.
-    public nonisolated var junitFile: URL { directory.appendingPathComponent("junit.xml") }
+    package nonisolated var junitFile: URL { directory.appendingPathComponent("junit.xml") }
 
     /// Notes the engine and Compose versions for the report's heading, and rewrites the report.
-    public func noteEngine(_ engine: EngineInfo) throws {
+    package func noteEngine(_ engine: EngineInfo) throws {
         self.engine = engine
         try write()
     }
 
     /// Adds a measurement (replacing one with the same ID and subject) and rewrites the report.
-    public func record(_ measurement: Measurement) throws {
+    package func record(_ measurement: Measurement) throws {
         measurements[measurement.key] = measurement
         try write()
     }
 
     /// Keeps the timeline of a start or a stop of the stack (replacing an earlier one of the same phase) and rewrites the report.
-    public func record(_ timeline: StackTimeline) throws {
+    package func record(_ timeline: StackTimeline) throws {
         timelines[timeline.phase] = timeline
         try write()
     }
 
     /// Every measurement so far (this run's and, once written, those kept from earlier runs), by ID then subject.
-    public var recorded: [Measurement] {
+    package var recorded: [Measurement] {
         measurements.values.sorted { ($0.id, $0.subject) < ($1.id, $1.subject) }
     }
 
     /// Rewrites the four files whole, so an interrupted run still leaves a valid report.
-    public func write() throws {
+    package func write() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         if !mergedEarlierReport {
             mergeEarlierReport()

@@ -1,14 +1,15 @@
 import Foundation
+import ProcessRunning
 
 /// What to keep when a checkpoint fails: each container's logs and inspect output, `compose ps` and the run's engine events.
-public struct FailureBundle: Sendable {
+package struct FailureBundle: Sendable {
     /// The folder the files go to (`<report dir>/failure-bundle`).
-    public let directory: URL
+    package let directory: URL
     /// The project whose containers are captured.
-    public let compose: ComposeProject
+    package let compose: ComposeProject
 
     /// A bundle for `compose`, written under `reportDirectory`/failure-bundle.
-    public init(reportDirectory: URL, compose: ComposeProject) {
+    package init(reportDirectory: URL, compose: ComposeProject) {
         self.directory = reportDirectory.appendingPathComponent("failure-bundle", isDirectory: true)
         self.compose = compose
     }
@@ -16,7 +17,7 @@ public struct FailureBundle: Sendable {
     /// Writes logs and inspect output of `containers` (default: all of the project's), `compose ps` and events since `since`; returns the files.
     // Best effort: a command that fails leaves its transcript (or its error) in the file instead.
     @discardableResult
-    public func write(since: Date, containers: [String]? = nil) async throws -> [URL] {
+    package func write(since: Date, containers: [String]? = nil) async throws -> [URL] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let docker = compose.docker
         var written: [URL] = []

@@ -1,12 +1,12 @@
 /// What a measurement found: a number (a size, a time) or text (a status, a user name).
-public enum MeasuredValue: Sendable, Hashable, Codable, CustomStringConvertible {
+package enum MeasuredValue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// A number.
     case number(Double)
     /// Text.
     case text(String)
 
     /// Decodes a JSON number or string.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Double.self) {
             self = .number(number)
@@ -16,7 +16,7 @@ public enum MeasuredValue: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// Encodes as a JSON number or string.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .number(let number): try container.encode(number)
@@ -25,7 +25,7 @@ public enum MeasuredValue: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// The number with at most three fraction digits, or the text.
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let number): number.compactText
         case .text(let text): text

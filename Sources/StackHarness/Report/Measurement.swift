@@ -1,26 +1,27 @@
 import Foundation
+import ProcessRunning
 
 /// One proof of one requirement: what was measured, the value, the limit, the verdict and the command that measured it.
-public struct Measurement: Sendable, Hashable, Codable {
+package struct Measurement: Sendable, Hashable, Codable {
     /// The requirement ID from the checkpoints spec, e.g. "CP1.size".
-    public let id: String
+    package let id: String
     /// What was measured, e.g. "oracle image size".
-    public let subject: String
+    package let subject: String
     /// The measured value.
-    public let value: MeasuredValue
+    package let value: MeasuredValue
     /// The value's unit ("MB", "s", ""), empty for text.
-    public let unit: String
+    package let unit: String
     /// The limit, in words: "< 500 MB", "= healthy".
-    public let limit: String
+    package let limit: String
     /// Whether the value met the limit.
-    public let verdict: Verdict
+    package let verdict: Verdict
     /// The command line that produced the value, if a command did.
-    public let command: String?
+    package let command: String?
     /// When it was measured.
-    public let measuredAt: Date
+    package let measuredAt: Date
 
     /// Records a value with its limit and verdict.
-    public init(
+    package init(
         id: String,
         subject: String,
         value: MeasuredValue,
@@ -41,7 +42,7 @@ public struct Measurement: Sendable, Hashable, Codable {
     }
 
     /// Records a number; `command` is taken from the run that measured it.
-    public init(id: String, subject: String, number: Double, unit: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
+    package init(id: String, subject: String, number: Double, unit: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
         self.init(
             id: id,
             subject: subject,
@@ -54,7 +55,7 @@ public struct Measurement: Sendable, Hashable, Codable {
     }
 
     /// Records text (a status, a name); `command` is taken from the run that measured it.
-    public init(id: String, subject: String, text: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
+    package init(id: String, subject: String, text: String, limit: String, passed: Bool, measuredBy result: CommandResult? = nil) {
         self.init(
             id: id,
             subject: subject,
@@ -66,7 +67,7 @@ public struct Measurement: Sendable, Hashable, Codable {
     }
 
     /// The value with its unit, as the report shows it: "412.3 MB", "healthy".
-    public var measuredText: String {
+    package var measuredText: String {
         unit.isEmpty ? value.description : "\(value) \(unit)"
     }
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// One phase of the stack drawn on report.html's timeline, from engine timestamps: the start (each container's
 /// `start` to its first `healthy`) or the stop (each container's first signal to its exit).
-public struct StackTimeline: Sendable, Hashable, Codable {
+package struct StackTimeline: Sendable, Hashable, Codable {
     /// Which phase a timeline shows.
-    public enum Phase: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Phase: String, Sendable, Hashable, Codable, CaseIterable {
         /// `docker compose up -d` from a stopped stack.
         case start
         /// `docker compose down`.
@@ -12,16 +12,16 @@ public struct StackTimeline: Sendable, Hashable, Codable {
     }
 
     /// One service's bar: from `begin` to `end`, either of which the engine may not have reported.
-    public struct Lane: Sendable, Hashable, Codable {
+    package struct Lane: Sendable, Hashable, Codable {
         /// The compose service.
-        public let service: String
+        package let service: String
         /// The container's `start` (start phase) or first `kill` signal (stop phase).
-        public let begin: Date?
+        package let begin: Date?
         /// Its first `healthy` (start phase) or its `die` (stop phase).
-        public let end: Date?
+        package let end: Date?
 
         /// A lane from its parts.
-        public init(service: String, begin: Date?, end: Date?) {
+        package init(service: String, begin: Date?, end: Date?) {
             self.service = service
             self.begin = begin
             self.end = end
@@ -29,14 +29,14 @@ public struct StackTimeline: Sendable, Hashable, Codable {
     }
 
     /// Which phase this is.
-    public let phase: Phase
+    package let phase: Phase
     /// When the command that began the phase was launched; the timeline's zero.
-    public let origin: Date
+    package let origin: Date
     /// One lane per service, in the stack's start order.
-    public let lanes: [Lane]
+    package let lanes: [Lane]
 
     /// A timeline from its parts.
-    public init(phase: Phase, origin: Date, lanes: [Lane]) {
+    package init(phase: Phase, origin: Date, lanes: [Lane]) {
         self.phase = phase
         self.origin = origin
         self.lanes = lanes

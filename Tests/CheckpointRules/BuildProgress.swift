@@ -2,26 +2,26 @@
 ///
 /// A step starts with a header line `#12 [builder 5/7] COPY Sources ./Sources`; a cache hit adds the
 /// line `#12 CACHED`, while a step that ran prints its output and `#12 DONE 20.8s`.
-struct BuildProgress: Sendable, Hashable {
+package struct BuildProgress: Sendable, Hashable {
     /// One Dockerfile step of the build.
-    struct Step: Sendable, Hashable {
+    package struct Step: Sendable, Hashable {
         /// The vertex number BuildKit gave it ("#12").
-        let number: Int
+        package let number: Int
         /// The stage and position, e.g. "builder 5/7".
-        let position: String
+        package let position: String
         /// The instruction keyword, uppercased: "RUN", "COPY", "WORKDIR", "FROM"…
-        let instruction: String
+        package let instruction: String
         /// The header line as printed, for messages.
-        let header: String
+        package let header: String
         /// Whether BuildKit reused it from the cache.
-        let cached: Bool
+        package let cached: Bool
     }
 
     /// The Dockerfile steps, in the order their headers appeared (internal steps such as loading the context excluded).
-    let steps: [Step]
+    package let steps: [Step]
 
     /// Reads plain progress output (BuildKit writes it to standard error).
-    init(output: String) {
+    package init(output: String) {
         var headers: [(number: Int, position: String, instruction: String, header: String)] = []
         var cachedNumbers: Set<Int> = []
         for raw in output.split(separator: "\n") {
@@ -46,5 +46,5 @@ struct BuildProgress: Sendable, Hashable {
     }
 
     /// The steps that can be cache hits: every one but `FROM`, which BuildKit resolves rather than caches.
-    var cacheableSteps: [Step] { steps.filter { $0.instruction != "FROM" } }
+    package var cacheableSteps: [Step] { steps.filter { $0.instruction != "FROM" } }
 }

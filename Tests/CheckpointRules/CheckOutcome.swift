@@ -1,16 +1,16 @@
 /// The verdict of one rule on measured data: which requirement it is, whether it held, what was found, and why.
-struct CheckOutcome: Sendable, Hashable {
+package struct CheckOutcome: Sendable, Hashable {
     /// The requirement ID from the checkpoints spec, e.g. "CP2.chain".
-    let id: String
+    package let id: String
     /// Whether the rule held.
-    let passed: Bool
+    package let passed: Bool
     /// What was measured, in a few words (goes into the report).
-    let measured: String
+    package let measured: String
     /// Why it failed (every broken point), or what held when it passed.
-    let reason: String
+    package let reason: String
 
     /// Makes an outcome from its parts.
-    init(id: String, passed: Bool, measured: String, reason: String) {
+    package init(id: String, passed: Bool, measured: String, reason: String) {
         self.id = id
         self.passed = passed
         self.measured = measured

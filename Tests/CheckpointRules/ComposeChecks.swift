@@ -1,22 +1,19 @@
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The rules of Checkpoint 2 (and SEC.limits) on the resolved compose file (`docker compose config
 /// --format json`) and on what the engine applied to the running container.
-enum ComposeChecks {
-    /// 1 CPU, as the engine stores it (`HostConfig.NanoCpus`).
-    static let oracleNanoCpus: Int64 = 1_000_000_000
-    /// 1 GB (Compose's `1g`), in bytes.
-    static let oracleMemoryBytes: Int64 = 1_073_741_824
+package enum ComposeChecks {
     /// The start waves the spec's chain postgres → oracle (and scanner) → api → web-ui gives, each sorted.
-    static let expectedStartWaves = [["postgres"], ["oracle", "scanner"], ["api"], ["web-ui"]]
+    package static let expectedStartWaves = [["postgres"], ["oracle", "scanner"], ["api"], ["web-ui"]]
     /// Every `depends_on` edge of that chain (service, the service it waits for); each must wait for `service_healthy`.
-    static let requiredDependencies = [
+    package static let requiredDependencies = [
         ("oracle", "postgres"), ("scanner", "postgres"), ("api", "oracle"), ("api", "scanner"), ("web-ui", "api"),
     ]
 
     /// CP2.valid: `docker compose config` exited 0 and did not warn about an unset variable.
-    static func validates(_ result: CommandResult) -> CheckOutcome {
+    package static func validates(_ result: CommandResult) -> CheckOutcome {
         var points = RequirementPoints("CP2.valid")
         points.expect(result.succeeded, "\(result.ending): \(result.standardError.trimmingCharacters(in: .whitespacesAndNewlines))")
         // Compose only warns about a variable it cannot find and goes on with "", which would hide a gap in .env.example.
@@ -27,7 +24,7 @@ enum ComposeChecks {
 
     /// CP2.oracle: every point of the spec's oracle service line. `logLevelDefault` is LOG_LEVEL as
     /// resolved by a config run whose env file does not set it.
-    static func oracleService(_ config: ComposeConfig, logLevelDefault: String?) -> CheckOutcome {
+    package static func oracleService(_ config: ComposeConfig, logLevelDefault: String?) -> CheckOutcome {
         var points = RequirementPoints("CP2.oracle")
         guard let oracle = config.services["oracle"] else {
             points.expect(false, "no service oracle among \(config.serviceNames)")
@@ -71,7 +68,7 @@ enum ComposeChecks {
         )
         points.expect(oracle.restart == "unless-stopped", "restart is \(oracle.restart ?? "unset"), not unless-stopped")
         points.expect(
-            oracle.limits?.nanoCpus == oracleNanoCpus && oracle.limits?.memoryBytes == oracleMemoryBytes,
+            oracle.limits?.nanoCpus == Requirements.oracleNanoCpus && oracle.limits?.memoryBytes == Requirements.oracleMemoryBytes,
             "limits are \(describe(oracle.limits)), not 1 CPU and 1073741824 bytes"
         )
         let probe = healthProbe(of: oracle)
@@ -89,7 +86,7 @@ enum ComposeChecks {
 
     /// CP2.oracle, live: the service's declared health check, run in the container, printed the Oracle's
     /// `/health` JSON (`"service":"oracle"`) and exited 0.
-    static func healthProbeAnswer(_ result: CommandResult) -> CheckOutcome {
+    package static func healthProbeAnswer(_ result: CommandResult) -> CheckOutcome {
         var points = RequirementPoints("CP2.oracle")
         let body = try? JSONValue(data: result.standardOutputData)
         points.expect(result.succeeded, "the probe ended with \(result.ending): \(result.standardOutput) \(result.standardError)")
@@ -99,7 +96,7 @@ enum ComposeChecks {
 
     /// CP2.chain: postgres → oracle (and scanner) → api → web-ui, every edge `service_healthy`, no cycle,
     /// and the api finds the Oracle at oracle:50052.
-    static func dependencyChain(_ config: ComposeConfig) -> CheckOutcome {
+    package static func dependencyChain(_ config: ComposeConfig) -> CheckOutcome {
         var points = RequirementPoints("CP2.chain")
         for (service, dependency) in requiredDependencies {
             let condition = config.services[service]?.dependsOn[dependency]
@@ -117,12 +114,12 @@ enum ComposeChecks {
     }
 
     /// CP2.limits, declared: the Oracle's `deploy.resources.limits` are 1 CPU and 1 GB.
-    static func declaredOracleLimits(_ config: ComposeConfig) -> CheckOutcome {
+    package static func declaredOracleLimits(_ config: ComposeConfig) -> CheckOutcome {
         var points = RequirementPoints("CP2.limits")
         let limits = config.services["oracle"]?.limits
-        points.expect(limits?.nanoCpus == oracleNanoCpus, "declared CPU limit is \(limits?.cpus.map { "\($0)" } ?? "unset"), not 1")
+        points.expect(limits?.nanoCpus == Requirements.oracleNanoCpus, "declared CPU limit is \(limits?.cpus.map { "\($0)" } ?? "unset"), not 1")
         points.expect(
-            limits?.memoryBytes == oracleMemoryBytes,
+            limits?.memoryBytes == Requirements.oracleMemoryBytes,
             "declared memory limit is \(limits?.memoryBytes.map { "\($0) bytes" } ?? "unset"), not 1073741824 bytes"
         )
         return points.outcome(summary: "declared \(describe(limits))")
@@ -130,7 +127,7 @@ enum ComposeChecks {
 
     /// CP2.limits, applied: the engine's HostConfig of the running Oracle holds exactly the declared limits,
     /// and they are 1 CPU and 1 GB.
-    static func appliedOracleLimits(declared config: ComposeConfig, applied: ContainerHostConfig) -> CheckOutcome {
+    package static func appliedOracleLimits(declared config: ComposeConfig, applied: ContainerInspection.HostConfig) -> CheckOutcome {
         var points = RequirementPoints("CP2.limits")
         let declared = declaredOracleLimits(config)
         points.expect(declared.passed, declared.reason)
@@ -147,7 +144,7 @@ enum ComposeChecks {
     }
 
     /// SEC.limits: every service declares both a CPU and a memory limit.
-    static func everyServiceLimited(_ config: ComposeConfig) -> CheckOutcome {
+    package static func everyServiceLimited(_ config: ComposeConfig) -> CheckOutcome {
         var points = RequirementPoints("SEC.limits")
         for service in config.serviceNames {
             let limits = config.services[service]?.limits
@@ -160,7 +157,7 @@ enum ComposeChecks {
     }
 
     /// The Dockerfile a build section names, as an absolute path (Compose resolves the context, not the file).
-    static func resolvedDockerfile(_ build: ComposeBuild) -> String {
+    package static func resolvedDockerfile(_ build: ComposeBuild) -> String {
         let file = build.dockerfile ?? "Dockerfile"
         let context = URL(fileURLWithPath: build.context, isDirectory: true)
         return URL(fileURLWithPath: file, relativeTo: context).standardizedFileURL.path
@@ -168,7 +165,7 @@ enum ComposeChecks {
 
     /// What a service's health check probes: a URL written in the test, or the Oracle's own probe,
     /// which GETs http://127.0.0.1:$HEALTH_PORT/health (default 8052; Sources/OracleService/HTTP/HealthProbe.swift).
-    static func healthProbe(of service: ComposeService) -> (port: Int, description: String)? {
+    package static func healthProbe(of service: ComposeService) -> (port: Int, description: String)? {
         guard let test = service.healthcheck?.test, !(service.healthcheck?.isDisabled ?? true) else { return nil }
         let words = test.dropFirst().flatMap { $0.split(separator: " ").map(String.init) }
         if words.first == "/app/nps-oracle", words.dropFirst().first == "healthcheck" {
@@ -187,7 +184,7 @@ enum ComposeChecks {
 
     /// Groups the services into start waves: a service starts in the wave after the last of its
     /// dependencies. Services on a cycle get no wave and are listed in `cycle`.
-    static func startWaves(_ config: ComposeConfig) -> (waves: [[String]], cycle: [String]) {
+    package static func startWaves(_ config: ComposeConfig) -> (waves: [[String]], cycle: [String]) {
         var wave: [String: Int] = [:]
         var onCycle: Set<String> = []
         func depth(_ service: String, visiting: Set<String>) -> Int? {

@@ -2,26 +2,35 @@ import Foundation
 import StackHarness
 
 /// How one container stopped, from the engine's `kill` and `die` events.
-struct ContainerStop: Sendable, Hashable {
+package struct ContainerStop: Sendable, Hashable {
     /// The container name.
-    let container: String
+    package let container: String
     /// The signals the engine sent, in order ("15", then "9" when the grace period ran out).
-    let signals: [String]
+    package let signals: [String]
     /// When the first signal was sent.
-    let firstSignalAt: Date?
+    package let firstSignalAt: Date?
     /// When the main process exited.
-    let diedAt: Date?
+    package let diedAt: Date?
     /// The exit code the `die` event carried.
-    let exitCode: Int?
+    package let exitCode: Int?
+
+    /// Makes a stop from its parts.
+    package init(container: String, signals: [String], firstSignalAt: Date?, diedAt: Date?, exitCode: Int?) {
+        self.container = container
+        self.signals = signals
+        self.firstSignalAt = firstSignalAt
+        self.diedAt = diedAt
+        self.exitCode = exitCode
+    }
 
     /// From the first signal to the exit; `nil` without both events.
-    var stopDuration: Duration? {
+    package var stopDuration: Duration? {
         guard let firstSignalAt, let diedAt else { return nil }
         return .nanoseconds(Int64((diedAt.timeIntervalSince(firstSignalAt) * 1e9).rounded()))
     }
 
     /// One stop per container that has a `kill` or `die` event in `events` (oldest first), by name.
-    static func fromEvents(_ events: [EngineEvent]) -> [ContainerStop] {
+    package static func fromEvents(_ events: [EngineEvent]) -> [ContainerStop] {
         var order: [String] = []
         var signals: [String: [String]] = [:]
         var firstSignal: [String: Date] = [:]

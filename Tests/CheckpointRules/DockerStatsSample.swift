@@ -2,15 +2,15 @@ import Foundation
 import StackHarness
 
 /// One line of `docker stats --no-stream --format '{{json .}}'`: a container's CPU and memory at one moment.
-struct DockerStatsSample: Sendable, Hashable, Decodable {
+package struct DockerStatsSample: Sendable, Hashable, Decodable {
     /// The container name.
-    let name: String
+    package let name: String
     /// CPU use in percent of one CPU ("87.5%" → 87.5); 100 is one whole CPU.
-    let cpuPercent: Double
+    package let cpuPercent: Double
     /// Memory in use, in bytes (the left side of "6.7MiB / 1GiB").
-    let memoryBytes: Int64
+    package let memoryBytes: Int64
     /// The memory limit the engine reports, in bytes (the right side).
-    let memoryLimitBytes: Int64
+    package let memoryLimitBytes: Int64
 
     private enum CodingKeys: String, CodingKey {
         case name = "Name"
@@ -19,7 +19,7 @@ struct DockerStatsSample: Sendable, Hashable, Decodable {
     }
 
     /// Decodes the text fields docker prints ("12.34%", "6.703MiB / 1GiB").
-    init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         name = try container.decode(String.self, forKey: .name)
         let cpu = try container.decode(String.self, forKey: .cpuPercent)

@@ -1,13 +1,13 @@
 /// One `FROM` line of a Dockerfile: the stage's base image and its name (`AS <name>`).
-struct DockerfileStage: Sendable, Hashable {
+package struct DockerfileStage: Sendable, Hashable {
     /// The image or earlier stage the stage starts from, e.g. "debian:bookworm-slim".
-    let base: String
+    package let base: String
     /// The stage name, lowercased as Docker treats it; `nil` for an unnamed stage.
-    let name: String?
+    package let name: String?
 
     /// The stages of a Dockerfile in order. Handles `FROM [--platform=…] image [AS name]`, any case,
     /// and backslash continuations (a FROM split over lines is joined first).
-    static func parse(_ dockerfile: String) -> [DockerfileStage] {
+    package static func parse(_ dockerfile: String) -> [DockerfileStage] {
         logicalLines(dockerfile).compactMap { line in
             let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
             guard words.first?.uppercased() == "FROM" else { return nil }

@@ -1,19 +1,20 @@
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The rules of Checkpoint 3 on `infrastructure/.env.example`, the compose file's text and the git set-up.
-enum EnvironmentChecks {
+package enum EnvironmentChecks {
     /// The one documented command that makes a local `.env`, run from the repository root.
-    static let copyCommand = ["cp", "infrastructure/.env.example", "infrastructure/.env"]
+    package static let copyCommand = ["cp", "infrastructure/.env.example", "infrastructure/.env"]
     /// The placeholder the spec asks for in place of a real Anthropic key.
-    static let apiKeyPlaceholder = "your_claude_api_key_here"
+    package static let apiKeyPlaceholder = "your_claude_api_key_here"
     /// The Oracle's own variables with the values the spec gives them.
-    static let oracleVariables = ["ORACLE_GRPC_PORT": "50052", "ORACLE_HEALTH_PORT": "8052"]
+    package static let oracleVariables = ["ORACLE_GRPC_PORT": "50052", "ORACLE_HEALTH_PORT": "8052"]
 
     /// CP3.documented: every variable has a description comment (a section header such as
     /// "--- Oracle ---" alone does not describe one); the API key is the placeholder under a security
     /// warning; the Oracle's port variables are there with their values.
-    static func documented(_ example: EnvFile) -> CheckOutcome {
+    package static func documented(_ example: EnvFile) -> CheckOutcome {
         var points = RequirementPoints("CP3.documented")
         points.expect(example.malformedLines.isEmpty, "lines \(example.malformedLines) are neither comments nor NAME=value")
         let undocumented = example.variables.filter { description(of: $0).isEmpty }.map(\.name)
@@ -37,7 +38,7 @@ enum EnvironmentChecks {
     }
 
     /// CP3.complete: the variables the compose file interpolates and the ones `.env.example` sets are the same set.
-    static func complete(composeText: String, example: EnvFile) -> CheckOutcome {
+    package static func complete(composeText: String, example: EnvFile) -> CheckOutcome {
         var points = RequirementPoints("CP3.complete")
         let used = composeVariables(in: composeText)
         let listed = Set(example.names)
@@ -50,7 +51,7 @@ enum EnvironmentChecks {
 
     /// CP3.dotenv: the documented command made a copy equal to the example, git ignores `infrastructure/.env`
     /// (`git check-ignore -q` exit status 0; 1 means not ignored, or tracked), and every document names the command.
-    static func dotenv(copyMatches: Bool, checkIgnore: CommandResult, documents: [(name: String, text: String)]) -> CheckOutcome {
+    package static func dotenv(copyMatches: Bool, checkIgnore: CommandResult, documents: [(name: String, text: String)]) -> CheckOutcome {
         var points = RequirementPoints("CP3.dotenv")
         let command = copyCommand.joined(separator: " ")
         points.expect(copyMatches, "`\(command)` did not make a copy equal to .env.example")
@@ -70,7 +71,7 @@ enum EnvironmentChecks {
     /// The variables a compose file interpolates: `$NAME`, `${NAME}` and the `${NAME:-…}`, `${NAME-…}`,
     /// `${NAME:?…}`, `${NAME?…}`, `${NAME:+…}` forms, including ones nested in a default. `$$` is an escaped
     /// dollar, and whole-line YAML comments are skipped because Compose does not interpolate them.
-    static func composeVariables(in text: String) -> Set<String> {
+    package static func composeVariables(in text: String) -> Set<String> {
         var names: Set<String> = []
         for line in text.split(separator: "\n") where !line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
             let characters = Array(line)
@@ -98,7 +99,7 @@ enum EnvironmentChecks {
     }
 
     /// The describing part of a variable's comments: all of them except "--- Section ---" headers.
-    static func description(of variable: EnvVariable) -> String {
+    package static func description(of variable: EnvVariable) -> String {
         let lines = variable.comments.filter { !$0.isEmpty && !$0.hasPrefix("---") } + [variable.inlineComment ?? ""].filter { !$0.isEmpty }
         return lines.joined(separator: " ")
     }

@@ -2,19 +2,27 @@ import Foundation
 import StackHarness
 
 /// One HTTP answer the harness received: status, body and how long the exchange took.
-struct HTTPReply: Sendable {
+package struct HTTPReply: Sendable {
     /// The request line as a person would write it, e.g. "GET http://127.0.0.1:8052/health" (for reports).
-    let request: String
+    package let request: String
     /// The HTTP status code.
-    let status: Int
+    package let status: Int
     /// The body as received.
-    let body: Data
+    package let body: Data
     /// From sending the request to having the whole body.
-    let elapsed: Duration
+    package let elapsed: Duration
+
+    /// Makes a reply from its parts.
+    package init(request: String, status: Int, body: Data, elapsed: Duration) {
+        self.request = request
+        self.status = status
+        self.body = body
+        self.elapsed = elapsed
+    }
 
     /// The body as UTF-8 text (invalid bytes replaced).
-    var text: String { String(decoding: body, as: UTF8.self) }
+    package var text: String { String(decoding: body, as: UTF8.self) }
 
     /// The body parsed as JSON, `nil` when it is not JSON.
-    var json: JSONValue? { try? JSONValue(data: body) }
+    package var json: JSONValue? { try? JSONValue(data: body) }
 }

@@ -1,18 +1,15 @@
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The rules of Checkpoint 4 (health checks) on what the harness measured: /health answers, the
 /// compose file's probes, the engine's health status and the output of health-check.sh.
-enum HealthChecks {
-    /// The spec's limit on a /health answer.
-    static let answerLimit: Duration = .seconds(2)
-    /// How soon /health must turn 503 once the database is gone: the Oracle probes it every second.
-    static let unreachableLimit: Duration = .seconds(5)
+package enum HealthChecks {
     /// The dependencies /health must report on.
-    static let reportedChecks = ["database", "grpc", "ai"]
+    package static let reportedChecks = ["database", "grpc", "ai"]
 
     /// What each service's declared probe must contain, and the setting that makes it probe the spec's port.
-    static let probes: [(service: String, words: [String], setting: (name: String, value: String)?)] = [
+    package static let probes: [(service: String, words: [String], setting: (name: String, value: String)?)] = [
         ("postgres", ["pg_isready"], nil),
         ("oracle", ["/app/nps-oracle", "healthcheck"], ("HEALTH_PORT", "8052")),
         ("scanner", ["/app/nps-scanner-stand-in", "healthcheck"], ("GRPC_PORT", "50051")),
@@ -22,7 +19,7 @@ enum HealthChecks {
 
     /// What each service's last passing probe printed, proving the probe reached the right thing
     /// (web-ui's `grep -q` prints nothing).
-    static let probeOutputMarkers: [String: String] = [
+    package static let probeOutputMarkers: [String: String] = [
         "postgres": "accepting connections",
         "oracle": "\"service\":\"oracle\"",
         "scanner": "serving",
@@ -30,7 +27,7 @@ enum HealthChecks {
     ]
 
     /// CP4.endpoint: `GET /health` answered 200 with `{"status":"healthy","service":"oracle","checks":{database, grpc, ai}}` in < 2 s.
-    static func healthyAnswer(_ reply: HTTPReply) -> CheckOutcome {
+    package static func healthyAnswer(_ reply: HTTPReply) -> CheckOutcome {
         var points = RequirementPoints("CP4.endpoint")
         let json = reply.json
         points.expect(reply.status == 200, "status \(reply.status), not 200")
@@ -40,13 +37,18 @@ enum HealthChecks {
         for check in reportedChecks {
             points.expect(json?["checks"]?[check]?.string != nil, "checks.\(check) is missing")
         }
-        points.expect(reply.elapsed < answerLimit, "answered in \(seconds(reply.elapsed)), not < 2 s")
-        return points.outcome(summary: "\(reply.status) in \(seconds(reply.elapsed)): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))")
+        points.expect(
+            reply.elapsed < Requirements.healthAnswerLimit,
+            "answered in \(reply.elapsed.secondsText), not < \(Requirements.healthAnswerLimit.limitText)"
+        )
+        return points.outcome(
+            summary: "\(reply.status) in \(reply.elapsed.secondsText): \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))"
+        )
     }
 
     /// CP4.endpoint from another container: the api's `GET /api/oracle/health` (the api calling oracle:8052)
     /// gave the Oracle's own status and body.
-    static func passedThrough(_ reply: HTTPReply, direct: HTTPReply) -> CheckOutcome {
+    package static func passedThrough(_ reply: HTTPReply, direct: HTTPReply) -> CheckOutcome {
         var points = RequirementPoints("CP4.endpoint")
         let json = reply.json
         let own = direct.json
@@ -64,27 +66,33 @@ enum HealthChecks {
     }
 
     /// CP4.endpoint with the database stopped: `GET /health` turned 503 `"unhealthy"` (database not connected) within 5 s.
-    static func unreachableDatabaseAnswer(_ reply: HTTPReply?, after waited: Duration) -> CheckOutcome {
+    package static func unreachableDatabaseAnswer(_ reply: HTTPReply?, after waited: Duration) -> CheckOutcome {
         var points = RequirementPoints("CP4.endpoint")
         guard let reply else {
-            points.expect(false, "no answer from /health in \(seconds(waited)) after the database stopped")
+            points.expect(false, "no answer from /health in \(waited.secondsText) after the database stopped")
             return points.outcome(summary: "")
         }
         let json = reply.json
-        points.expect(reply.status == 503, "status \(reply.status) \(seconds(waited)) after the database stopped, not 503: \(reply.text.prefix(200))")
+        points.expect(
+            reply.status == 503,
+            "status \(reply.status) \(waited.secondsText) after the database stopped, not 503: \(reply.text.prefix(200))"
+        )
         points.expect(json?["status"]?.string == "unhealthy", "status field is \(json?["status"]?.scalarText ?? "missing"), not unhealthy")
         points.expect(
             json?["checks"]?["database"]?.string.map { $0 != "connected" } ?? false,
             "checks.database is \(json?["checks"]?["database"]?.scalarText ?? "missing") with the database stopped"
         )
-        points.expect(waited <= unreachableLimit, "took \(seconds(waited)) to turn 503, not ≤ \(seconds(unreachableLimit))")
+        points.expect(
+            waited <= Requirements.unreachableDatabaseLimit,
+            "took \(waited.secondsText) to turn 503, not ≤ \(Requirements.unreachableDatabaseLimit.secondsText)"
+        )
         return points.outcome(
-            summary: "\(reply.status) \(seconds(waited)) after the database stopped: \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))"
+            summary: "\(reply.status) \(waited.secondsText) after the database stopped: \(reply.text.trimmingCharacters(in: .whitespacesAndNewlines))"
         )
     }
 
     /// CP4.services: every service declares the spec's probe (and the setting that points it at the spec's port).
-    static func declaredProbes(_ config: ComposeConfig) -> CheckOutcome {
+    package static func declaredProbes(_ config: ComposeConfig) -> CheckOutcome {
         var points = RequirementPoints("CP4.services")
         var found: [String] = []
         for probe in probes {
@@ -110,7 +118,7 @@ enum HealthChecks {
     }
 
     /// CP4.services: the engine reports every container healthy, its last probe passed and printed what its probe reaches.
-    static func engineHealth(_ inspections: [String: ContainerInspection]) -> CheckOutcome {
+    package static func engineHealth(_ inspections: [String: ContainerInspection]) -> CheckOutcome {
         var points = RequirementPoints("CP4.services")
         var found: [String] = []
         for probe in probes {
@@ -135,7 +143,7 @@ enum HealthChecks {
     }
 
     /// CP4.script: health-check.sh exited 0 with every service shown healthy, or 1 naming `stopped`; in colour either way.
-    static func script(_ result: CommandResult, stopped: String?) -> CheckOutcome {
+    package static func script(_ result: CommandResult, stopped: String?) -> CheckOutcome {
         var points = RequirementPoints("CP4.script")
         let output = result.standardOutput + result.standardError
         let expected: Int32 = stopped == nil ? 0 : 1
@@ -152,7 +160,7 @@ enum HealthChecks {
                 "the summary does not name \(stopped): \(lines.last ?? "")"
             )
         } else {
-            for service in Stack.services {
+            for service in StackServices.all {
                 points.expect(lines.contains { $0.hasPrefix("✔ \(service) ") }, "no ✔ line for \(service): \(output.prefix(400))")
             }
         }
@@ -160,7 +168,7 @@ enum HealthChecks {
     }
 
     /// CP4.status: `docker inspect nps-oracle --format '{{.State.Health.Status}}'` printed `healthy`.
-    static func oracleStatus(_ printed: String) -> CheckOutcome {
+    package static func oracleStatus(_ printed: String) -> CheckOutcome {
         let status = printed.trimmingCharacters(in: .whitespacesAndNewlines)
         return CheckOutcome(
             id: "CP4.status",
@@ -168,10 +176,5 @@ enum HealthChecks {
             measured: status.isEmpty ? "(nothing)" : status,
             reason: status == "healthy" ? "healthy" : "nps-oracle health status is \(status.isEmpty ? "empty" : status), not healthy"
         )
-    }
-
-    /// A duration as "0.012 s".
-    static func seconds(_ duration: Duration) -> String {
-        String(format: "%.3f s", duration.inSeconds)
     }
 }

@@ -1,23 +1,16 @@
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The rules of Checkpoint 1 (and CP4.instruction) on what Docker says about an image and its build.
-enum ImageChecks {
-    /// The spec's size limit, in MB (10^6 bytes, as `docker images` counts).
-    static let sizeLimitMB = 500.0
-    /// The runtime may be at most this fraction of the builder (the spec: at least 30% smaller).
-    static let largestRuntimeShare = 0.70
-    /// The spec's limit for a rebuild with no change.
-    static let cachedRebuildLimit = Duration.seconds(30)
+package enum ImageChecks {
     /// The runtime stage's base image.
-    static let runtimeBase = "debian:bookworm-slim"
+    package static let runtimeBase = "debian:bookworm-slim"
     /// Packages the Oracle needs beyond debian:bookworm-slim: ca-certificates (TLS to the Messages API) and what it pulls in.
-    static let allowedExtraPackages: Set<String> = ["ca-certificates", "openssl", "libssl3"]
-    /// The HEALTHCHECK the spec asks for (CP4.instruction).
-    static let expectedHealthcheck = (interval: Duration.seconds(10), timeout: Duration.seconds(5), retries: 3, startPeriod: Duration.seconds(30))
+    package static let allowedExtraPackages: Set<String> = ["ca-certificates", "openssl", "libssl3"]
 
     /// CP1.build: the build exited 0; a failure names the kept build log.
-    static func build(_ result: CommandResult, log: URL) -> CheckOutcome {
+    package static func build(_ result: CommandResult, log: URL) -> CheckOutcome {
         let seconds = String(format: "%.1f", result.duration.inSeconds)
         guard result.succeeded else {
             let lastLine = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
@@ -32,20 +25,21 @@ enum ImageChecks {
     }
 
     /// CP1.size: `docker image inspect` Size below 500 MB.
-    static func size(_ image: ImageInspection) -> CheckOutcome {
+    package static func size(_ image: ImageInspection) -> CheckOutcome {
         let megabytes = Double(image.size) / 1e6
         let measured = String(format: "%.1f MB", megabytes)
-        let passed = megabytes < sizeLimitMB
+        let passed = megabytes < Requirements.imageSizeLimitMB
         return CheckOutcome(
             id: "CP1.size",
             passed: passed,
             measured: measured,
-            reason: "\(image.repoTags.first ?? image.id) is \(measured) (\(image.size) bytes), limit < \(Int(sizeLimitMB)) MB"
+            reason:
+                "\(image.repoTags.first ?? image.id) is \(measured) (\(image.size) bytes), limit < \(Requirements.imageSizeLimitMB.compactText) MB"
         )
     }
 
     /// CP1.multistage: a stage named builder, a last (runtime) stage on another base, and the runtime at most 70% of the builder.
-    static func multistage(stages: [DockerfileStage], runtimeBytes: Int64, builderBytes: Int64) -> CheckOutcome {
+    package static func multistage(stages: [DockerfileStage], runtimeBytes: Int64, builderBytes: Int64) -> CheckOutcome {
         var points = RequirementPoints("CP1.multistage")
         let builder = stages.first { $0.name == "builder" }
         points.expect(builder != nil, "no stage named builder among \(stages.map { $0.name ?? $0.base })")
@@ -65,17 +59,20 @@ enum ImageChecks {
             Double(builderBytes) / 1e6,
             (1 - share) * 100
         )
-        points.expect(share <= largestRuntimeShare, "\(sizes), less than the 30% the spec asks")
+        points.expect(
+            share <= Requirements.largestRuntimeShare,
+            "\(sizes), over the \((Requirements.largestRuntimeShare * 100).compactText)% of the builder the spec allows"
+        )
         return points.outcome(summary: sizes)
     }
 
     /// CP1.cache: a rebuild with no change took under 30 s and BuildKit reused every step.
-    static func cachedRebuild(_ progress: BuildProgress, duration: Duration) -> CheckOutcome {
+    package static func cachedRebuild(_ progress: BuildProgress, duration: Duration) -> CheckOutcome {
         var points = RequirementPoints("CP1.cache")
         let steps = progress.cacheableSteps
         let cached = steps.filter(\.cached)
         let seconds = String(format: "%.1f s", duration.inSeconds)
-        points.expect(duration < cachedRebuildLimit, "the rebuild took \(seconds), limit < 30 s")
+        points.expect(duration < Requirements.cachedRebuildLimit, "the rebuild took \(seconds), limit < \(Requirements.cachedRebuildLimit.limitText)")
         points.expect(!steps.isEmpty, "the build output shows no Dockerfile steps (not BuildKit plain progress?)")
         let rebuilt = steps.filter { !$0.cached }.map(\.header)
         points.expect(rebuilt.isEmpty, "\(rebuilt.count) step(s) not cached: \(rebuilt.joined(separator: " | "))")
@@ -83,7 +80,7 @@ enum ImageChecks {
     }
 
     /// CP1.lint: hadolint exited 0 and printed nothing.
-    static func lint(_ result: CommandResult) -> CheckOutcome {
+    package static func lint(_ result: CommandResult) -> CheckOutcome {
         let output = (result.standardOutput + result.standardError).trimmingCharacters(in: .whitespacesAndNewlines)
         let warnings = output.isEmpty ? 0 : output.split(separator: "\n").count
         let measured = "\(result.ending), \(warnings) line(s) of output"
@@ -96,7 +93,7 @@ enum ImageChecks {
     }
 
     /// CP1.lint (its secret half): the image's history, ENV and labels hold no secret.
-    static func noSecrets(_ findings: [SecretScanner.Finding], image: String, scanned: Int) -> CheckOutcome {
+    package static func noSecrets(_ findings: [SecretScanner.Finding], image: String, scanned: Int) -> CheckOutcome {
         CheckOutcome(
             id: "CP1.lint",
             passed: findings.isEmpty,
@@ -107,7 +104,7 @@ enum ImageChecks {
     }
 
     /// CP1.base (the base): the runtime stage starts from debian:bookworm-slim and the image's /etc/os-release is Debian 12.
-    static func runtimeBase(osRelease: String, runtimeStage: DockerfileStage?) -> CheckOutcome {
+    package static func runtimeBase(osRelease: String, runtimeStage: DockerfileStage?) -> CheckOutcome {
         var points = RequirementPoints("CP1.base")
         let fields = EnvFile(text: osRelease)
         points.expect(runtimeStage?.base == runtimeBase, "the runtime stage starts from \(runtimeStage?.base ?? "nothing"), not \(runtimeBase)")
@@ -121,7 +118,7 @@ enum ImageChecks {
     }
 
     /// CP1.base (the packages): nothing beyond debian:bookworm-slim's packages but ca-certificates and its dependencies, and no build or download tools.
-    static func packages(installed: [String], baseline: [String]) -> CheckOutcome {
+    package static func packages(installed: [String], baseline: [String]) -> CheckOutcome {
         var points = RequirementPoints("CP1.base")
         let extra = Set(installed).subtracting(baseline).sorted()
         let unexpected = extra.filter { !allowedExtraPackages.contains($0) }
@@ -132,7 +129,7 @@ enum ImageChecks {
     }
 
     /// CP1.base (the binary): the entrypoint is an ELF executable with the Swift runtime in it.
-    static func swiftBinary(path: String, contents: Data) -> CheckOutcome {
+    package static func swiftBinary(path: String, contents: Data) -> CheckOutcome {
         var points = RequirementPoints("CP1.base")
         let isELF = contents.starts(with: [0x7F, 0x45, 0x4C, 0x46])
         // A stripped static binary keeps the runtime's entry names (swift_task…) and the standard library's
@@ -144,18 +141,24 @@ enum ImageChecks {
         return points.outcome(summary: "\(path): ELF, \(size), Swift runtime strings \(markers.map { "\"\($0)\"" }.joined(separator: ", "))")
     }
 
-    /// CP4.instruction: the image's HEALTHCHECK has interval 10 s, timeout 5 s, retries 3 and start period 30 s.
-    static func healthcheckInstruction(_ image: ImageInspection) -> CheckOutcome {
+    /// CP4.instruction: the image's HEALTHCHECK has the settings of `Requirements.imageHealthcheck`.
+    package static func healthcheckInstruction(_ image: ImageInspection) -> CheckOutcome {
         var points = RequirementPoints("CP4.instruction")
         guard let check = image.config.healthcheck, !check.isDisabled else {
             points.expect(false, "\(image.repoTags.first ?? image.id) has no HEALTHCHECK")
             return points.outcome(summary: "")
         }
-        let expected = expectedHealthcheck
-        points.expect(check.interval == expected.interval, "interval is \(describe(check.interval)), not 10 s")
-        points.expect(check.timeout == expected.timeout, "timeout is \(describe(check.timeout)), not 5 s")
-        points.expect(check.retries == expected.retries, "retries is \(check.retries.map(String.init) ?? "the default"), not 3")
-        points.expect(check.startPeriod == expected.startPeriod, "start period is \(describe(check.startPeriod)), not 30 s")
+        let expected = Requirements.imageHealthcheck
+        points.expect(check.interval == expected.interval, "interval is \(describe(check.interval)), not \(describe(expected.interval))")
+        points.expect(check.timeout == expected.timeout, "timeout is \(describe(check.timeout)), not \(describe(expected.timeout))")
+        points.expect(
+            check.retries == expected.retries,
+            "retries is \(check.retries.map(String.init) ?? "the default"), not \(expected.retries.map(String.init) ?? "the default")"
+        )
+        points.expect(
+            check.startPeriod == expected.startPeriod,
+            "start period is \(describe(check.startPeriod)), not \(describe(expected.startPeriod))"
+        )
         return points.outcome(
             summary:
                 "\(check.test.joined(separator: " ")): interval \(describe(check.interval)), timeout \(describe(check.timeout)), retries \(check.retries.map(String.init) ?? "default"), start period \(describe(check.startPeriod))"

@@ -3,18 +3,18 @@ import StackHarness
 
 /// One file of the Oracle's log folder as the rotation check sees it: its name, its size, and which of its
 /// lines are not JSON log lines.
-struct LogFileSnapshot: Sendable, Hashable {
+package struct LogFileSnapshot: Sendable, Hashable {
     /// The file name, e.g. "oracle.log" or "oracle.log.3".
-    let name: String
+    package let name: String
     /// Its size in bytes.
-    let bytes: Int
+    package let bytes: Int
     /// How many non-blank lines it has.
-    let lineCount: Int
+    package let lineCount: Int
     /// Line numbers of lines that are not one JSON object with time, level and message.
-    let badLines: [Int]
+    package let badLines: [Int]
 
     /// Makes a snapshot from its parts.
-    init(name: String, bytes: Int, lineCount: Int, badLines: [Int]) {
+    package init(name: String, bytes: Int, lineCount: Int, badLines: [Int]) {
         self.name = name
         self.bytes = bytes
         self.lineCount = lineCount
@@ -22,7 +22,7 @@ struct LogFileSnapshot: Sendable, Hashable {
     }
 
     /// Reads `url` and parses every line.
-    init(contentsOf url: URL) throws {
+    package init(contentsOf url: URL) throws {
         let data = try Data(contentsOf: url)
         let lines = JSONLogLines(text: String(decoding: data, as: UTF8.self))
         self.init(

@@ -3,18 +3,10 @@ import LogTimeFormat
 import StackHarness
 
 /// The rules of the Observability checkpoint (OBS.*), as pure functions of log text and log-folder snapshots.
-enum ObservabilityChecks {
-    /// The size at which the Oracle's log file must rotate: 10 MB (MiB, as the service counts it).
-    static let rotationBytes = 10 * 1_048_576
-    /// How many rotated files must be kept.
-    static let keptBackups = 5
-    /// How many bytes of log lines the rotation flood must drive: more than 60 MB.
-    static let minimumDrivenBytes = 60 * 1_048_576
-    /// How much the log folder must hold after a flood: the five full backups, at least 50 MB.
-    static let minimumKeptBytes = 50 * 1_048_576
+package enum ObservabilityChecks {
 
     /// OBS.stdout: the Oracle writes its log to standard output, so `docker logs` has lines.
-    static func stdout(_ text: String) -> CheckOutcome {
+    package static func stdout(_ text: String) -> CheckOutcome {
         let count = nonBlankLines(text).count
         return outcome(
             "OBS.stdout",
@@ -25,7 +17,7 @@ enum ObservabilityChecks {
     }
 
     /// OBS.json: every non-blank line of `text` (from `source`) is one JSON object with time, level and message.
-    static func jsonLines(_ text: String, source: String) -> CheckOutcome {
+    package static func jsonLines(_ text: String, source: String) -> CheckOutcome {
         let lines = JSONLogLines(text: text)
         let total = lines.entries.count + lines.rejected.count
         let bad = badLineNumbers(lines)
@@ -53,7 +45,7 @@ enum ObservabilityChecks {
     ///
     /// `file` may hold older lines from earlier runs, and lines written after `docker logs` was read; both are
     /// outside the window and ignored.
-    static func fileMatchesStdout(stdout: String, file: String) -> CheckOutcome {
+    package static func fileMatchesStdout(stdout: String, file: String) -> CheckOutcome {
         let stdoutLines = nonBlankLines(stdout)
         let fileSet = Set(nonBlankLines(file))
         let stdoutSet = Set(stdoutLines)
@@ -85,28 +77,28 @@ enum ObservabilityChecks {
     /// OBS.rotation: after more than 60 MB of log lines (`drivenBytes`, everything the Oracle logged), the folder
     /// holds `oracle.log` ≤ 10 MB and exactly `oracle.log.1` … `.5`, each ≤ 10 MB, at least 50 MB in all, and every
     /// line of every file is a JSON log line.
-    static func rotation(_ files: [LogFileSnapshot], drivenBytes: Int) -> CheckOutcome {
+    package static func rotation(_ files: [LogFileSnapshot], drivenBytes: Int) -> CheckOutcome {
         let byName = Dictionary(files.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let expected = ["oracle.log"] + (1...keptBackups).map { "oracle.log.\($0)" }
+        let expected = ["oracle.log"] + (1...Requirements.keptLogBackups).map { "oracle.log.\($0)" }
         let total = files.reduce(0) { $0 + $1.bytes }
         var problems: [String] = []
-        if drivenBytes <= minimumDrivenBytes {
-            problems.append("only \(drivenBytes) bytes of log lines were driven, not > \(minimumDrivenBytes)")
+        if drivenBytes <= Requirements.minimumDrivenLogBytes {
+            problems.append("only \(drivenBytes) bytes of log lines were driven, not > \(Requirements.minimumDrivenLogBytes)")
         }
         for name in expected where byName[name] == nil {
             problems.append("\(name) is missing")
         }
         for file in files where !expected.contains(file.name) {
-            problems.append("\(file.name) should not exist (only \(keptBackups) backups are kept)")
+            problems.append("\(file.name) should not exist (only \(Requirements.keptLogBackups) backups are kept)")
         }
-        for file in files where file.bytes > rotationBytes {
-            problems.append("\(file.name) is \(file.bytes) bytes, over \(rotationBytes)")
+        for file in files where file.bytes > Requirements.rotationBytes {
+            problems.append("\(file.name) is \(file.bytes) bytes, over \(Requirements.rotationBytes)")
         }
         for file in files where !file.badLines.isEmpty {
             problems.append("\(file.name) lines \(lineList(file.badLines)) are not JSON log lines")
         }
-        if total < minimumKeptBytes {
-            problems.append("only \(total) bytes kept, under \(minimumKeptBytes)")
+        if total < Requirements.minimumKeptLogBytes {
+            problems.append("only \(total) bytes kept, under \(Requirements.minimumKeptLogBytes)")
         }
         let sizes = files.sorted { $0.name < $1.name }.map { "\($0.name) \($0.bytes)" }.joined(separator: ", ")
         let lines = files.reduce(0) { $0 + $1.lineCount }
@@ -115,18 +107,18 @@ enum ObservabilityChecks {
             "OBS.rotation",
             measured: measured,
             problems: problems,
-            held: "oracle.log and \(keptBackups) backups, each ≤ \(rotationBytes) bytes, every line JSON"
+            held: "oracle.log and \(Requirements.keptLogBackups) backups, each ≤ \(Requirements.rotationBytes) bytes, every line JSON"
         )
     }
 
     /// The keys every log line must have, as the reasons name them: "time, level and message".
-    static let requiredKeys: String = {
+    package static let requiredKeys: String = {
         let names = LogLineKey.required.map(\.rawValue)
         return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }()
 
     /// The line numbers of lines that are not JSON objects, or are objects without time, level or message.
-    static func badLineNumbers(_ lines: JSONLogLines) -> [Int] {
+    package static func badLineNumbers(_ lines: JSONLogLines) -> [Int] {
         (lines.rejected.map(\.lineNumber) + lines.entries.filter { !$0.hasRequiredFields }.map(\.lineNumber)).sorted()
     }
 

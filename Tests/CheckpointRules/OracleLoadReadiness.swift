@@ -1,17 +1,17 @@
 import Foundation
 
-/// What `oracle_load.py --wait-ready` printed: whether a GetReading succeeded in time, and when.
-struct OracleLoadReadiness: Sendable, Decodable {
+/// What `oracle-benchmark load --wait-ready SECONDS` printed: whether a GetReading succeeded in time, and when.
+package struct OracleLoadReadiness: Sendable, Decodable {
     /// Whether a call succeeded within the budget.
-    let ready: Bool
+    package let ready: Bool
     /// Calls made, the successful one included.
-    let attempts: Int
+    package let attempts: Int
     /// Seconds from the tool's first attempt to its first success (or to giving up).
-    let seconds: Double
+    package let seconds: Double
     /// When the first call succeeded (Unix seconds); nil when none did.
-    let readyAtUnix: Double?
+    package let readyAtUnix: Double?
     /// The last error, when none succeeded.
-    let lastError: String?
+    package let lastError: String?
 
     private enum CodingKeys: String, CodingKey {
         case ready, attempts, seconds
@@ -20,5 +20,5 @@ struct OracleLoadReadiness: Sendable, Decodable {
     }
 
     /// When the first call succeeded.
-    var readyAt: Date? { readyAtUnix.map(Date.init(timeIntervalSince1970:)) }
+    package var readyAt: Date? { readyAtUnix.map(Date.init(timeIntervalSince1970:)) }
 }

@@ -1,23 +1,23 @@
-/// What `oracle_load.py --readings N` printed: how many calls, how long in all, and the per-call latencies.
-struct OracleLoadReadings: Sendable, Decodable {
+/// What `oracle-benchmark load --readings N` printed: how many calls, how long in all, and the per-call latencies.
+package struct OracleLoadReadings: Sendable, Decodable {
     /// Calls made.
-    let count: Int
+    package let count: Int
     /// Calls that succeeded.
-    let ok: Int
+    package let ok: Int
     /// Calls that failed.
-    let errors: Int
+    package let errors: Int
     /// Calls in flight at once.
-    let concurrency: Int
+    package let concurrency: Int
     /// Wall time of all the calls, in seconds.
-    let wallSeconds: Double
+    package let wallSeconds: Double
     /// Median per-call latency, in milliseconds.
-    let p50Milliseconds: Double
+    package let p50Milliseconds: Double
     /// 99th-percentile per-call latency, in milliseconds.
-    let p99Milliseconds: Double
+    package let p99Milliseconds: Double
     /// Slowest call, in milliseconds.
-    let maxMilliseconds: Double
+    package let maxMilliseconds: Double
     /// The first failure, if any.
-    let firstError: String?
+    package let firstError: String?
 
     private enum CodingKeys: String, CodingKey {
         case count, ok, errors, concurrency

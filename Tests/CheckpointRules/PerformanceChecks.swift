@@ -2,31 +2,22 @@ import Foundation
 import StackHarness
 
 /// The rules of the Performance checkpoint (PERF.*): the spec's floors, applied to timings and samples.
-enum PerformanceChecks {
-    /// PERF.startup and PERF.grpc: start to healthy, and start to the first gRPC answer.
-    static let startLimit: Duration = .seconds(30)
-    /// PERF.grpc: one call handled, without AI.
-    static let callLimitMilliseconds = 10.0
-    /// PERF.health: one /health answer.
-    static let healthLimit: Duration = .seconds(2)
-    /// PERF.resources: the Oracle's CPU limit, 1 CPU (100 % in docker stats).
-    static let cpuLimitPercent = 100.0
-    /// PERF.resources: the Oracle's memory limit, 1 GiB.
-    static let memoryLimitBytes: Int64 = 1 << 30
-    /// PERF.analysis: 1,000 readings.
-    static let analysisLimitSeconds = 5.0
+package enum PerformanceChecks {
 
     /// PERF.startup: from `State.StartedAt` to the first passing health probe under 30 s. `firstAnswer`, the
     /// first HTTP 200 from /health, is the real start-up time; the probe only runs every 10 s.
-    static func startup(timeToHealthy: Duration, firstAnswer: Duration?) -> CheckOutcome {
+    package static func startup(timeToHealthy: Duration, firstAnswer: Duration?) -> CheckOutcome {
         var points = RequirementPoints("PERF.startup")
-        points.expect(timeToHealthy < startLimit, "healthy only after \(seconds(timeToHealthy)), not < \(seconds(startLimit))")
-        let answer = firstAnswer.map { "first /health 200 \(seconds($0)) after start" } ?? "/health never answered 200"
-        return outcome(points, measured: "healthy \(seconds(timeToHealthy)) after start; \(answer)")
+        points.expect(
+            timeToHealthy < Requirements.startLimit,
+            "healthy only after \(timeToHealthy.secondsText), not < \(Requirements.startLimit.secondsText)"
+        )
+        let answer = firstAnswer.map { "first /health 200 \($0.secondsText) after start" } ?? "/health never answered 200"
+        return outcome(points, measured: "healthy \(timeToHealthy.secondsText) after start; \(answer)")
     }
 
     /// PERF.grpc, first half: a GetReading succeeded within 30 s of `State.StartedAt`.
-    static func grpcReady(_ readiness: OracleLoadReadiness, startedAt: Date) -> CheckOutcome {
+    package static func grpcReady(_ readiness: OracleLoadReadiness, startedAt: Date) -> CheckOutcome {
         var points = RequirementPoints("PERF.grpc")
         guard readiness.ready, let readyAt = readiness.readyAt else {
             points.expect(
@@ -36,15 +27,18 @@ enum PerformanceChecks {
             return outcome(points, measured: "no answer after \(readiness.attempts) attempts")
         }
         let after = Duration.seconds(readyAt.timeIntervalSince(startedAt))
-        points.expect(after < startLimit, "gRPC accepted only after \(seconds(after)), not < \(seconds(startLimit))")
-        return outcome(points, measured: "first GetReading answered \(seconds(after)) after start (attempt \(readiness.attempts))")
+        points.expect(after < Requirements.startLimit, "gRPC accepted only after \(after.secondsText), not < \(Requirements.startLimit.secondsText)")
+        return outcome(points, measured: "first GetReading answered \(after.secondsText) after start (attempt \(readiness.attempts))")
     }
 
     /// PERF.grpc, second half: the median of sequential GetReading calls (no AI) is under 10 ms, and none failed.
-    static func callLatency(_ readings: OracleLoadReadings) -> CheckOutcome {
+    package static func callLatency(_ readings: OracleLoadReadings) -> CheckOutcome {
         var points = RequirementPoints("PERF.grpc")
         points.expect(readings.errors == 0, "\(readings.errors) calls failed: \(readings.firstError ?? "")")
-        points.expect(readings.p50Milliseconds < callLimitMilliseconds, String(format: "p50 %.2f ms, not < 10 ms", readings.p50Milliseconds))
+        points.expect(
+            readings.p50Milliseconds < Requirements.callLimitMilliseconds,
+            String(format: "p50 %.2f ms, not < %g ms", readings.p50Milliseconds, Requirements.callLimitMilliseconds)
+        )
         return outcome(
             points,
             measured: String(
@@ -59,7 +53,7 @@ enum PerformanceChecks {
 
     /// PERF.health: every one of `requested` GETs answered 200, the slowest (so the p99 too) in under 2 s.
     /// `failures` are the requests that got no HTTP answer at all.
-    static func health(_ replies: [HTTPReply], requested: Int, failures: [String]) -> CheckOutcome {
+    package static func health(_ replies: [HTTPReply], requested: Int, failures: [String]) -> CheckOutcome {
         let times = replies.map(\.elapsed).sorted()
         let notOK = replies.filter { $0.status != 200 }
         let slowest = times.last ?? .zero
@@ -68,7 +62,10 @@ enum PerformanceChecks {
         var points = RequirementPoints("PERF.health")
         points.expect(replies.count == requested, "only \(replies.count) of \(requested) requests answered: \(failures.first ?? "")")
         points.expect(notOK.isEmpty, "\(notOK.count) answers were not 200, e.g. \(notOK.first.map { "\($0.status) \($0.text.prefix(120))" } ?? "")")
-        points.expect(slowest < healthLimit, "slowest answer \(seconds(slowest)), not < \(seconds(healthLimit))")
+        points.expect(
+            slowest < Requirements.healthAnswerLimit,
+            "slowest answer \(slowest.secondsText), not < \(Requirements.healthAnswerLimit.secondsText)"
+        )
         return outcome(
             points,
             measured: "max \(milliseconds(slowest)), p99 \(milliseconds(p99)), median \(milliseconds(median)) over \(replies.count) GETs"
@@ -76,14 +73,20 @@ enum PerformanceChecks {
     }
 
     /// PERF.resources: every sample under load stays within 1 CPU (≤ 100 %) and under 1 GiB of memory.
-    static func resources(_ samples: [DockerStatsSample], load: OracleLoadReadings) -> CheckOutcome {
+    package static func resources(_ samples: [DockerStatsSample], load: OracleLoadReadings) -> CheckOutcome {
         let maxCPU = samples.map(\.cpuPercent).max() ?? 0
         let maxMemory = samples.map(\.memoryBytes).max() ?? 0
         var points = RequirementPoints("PERF.resources")
         points.expect(!samples.isEmpty, "no docker stats sample was taken")
         points.expect(load.errors == 0, "\(load.errors) of the load's calls failed: \(load.firstError ?? "")")
-        points.expect(maxCPU <= cpuLimitPercent, String(format: "CPU reached %.2f %%, over 100 %% (1 CPU)", maxCPU))
-        points.expect(maxMemory < memoryLimitBytes, "memory reached \(maxMemory) bytes, not < 1 GiB")
+        points.expect(
+            maxCPU <= Requirements.cpuLimitPercent,
+            String(format: "CPU reached %.2f %%, over %g %% (1 CPU)", maxCPU, Requirements.cpuLimitPercent)
+        )
+        points.expect(
+            maxMemory < Requirements.memoryLimitBytes,
+            "memory reached \(maxMemory) bytes, not < \(Requirements.memoryLimitBytes) bytes (1 GiB)"
+        )
         return outcome(
             points,
             measured: String(
@@ -99,10 +102,13 @@ enum PerformanceChecks {
     }
 
     /// PERF.analysis: 1,000 GetReading calls (no AI) all succeed within 5 s of wall time.
-    static func analysis(_ readings: OracleLoadReadings) -> CheckOutcome {
+    package static func analysis(_ readings: OracleLoadReadings) -> CheckOutcome {
         var points = RequirementPoints("PERF.analysis")
         points.expect(readings.ok == readings.count, "\(readings.errors) of \(readings.count) calls failed: \(readings.firstError ?? "")")
-        points.expect(readings.wallSeconds < analysisLimitSeconds, String(format: "took %.3f s, not < 5 s", readings.wallSeconds))
+        points.expect(
+            readings.wallSeconds < Requirements.analysisLimitSeconds,
+            String(format: "took %.3f s, not < %g s", readings.wallSeconds, Requirements.analysisLimitSeconds)
+        )
         return outcome(
             points,
             measured: String(
@@ -126,11 +132,6 @@ enum PerformanceChecks {
             measured: points.problems.isEmpty ? measured : "\(measured); broken: \(broken)",
             reason: points.problems.isEmpty ? "\(points.count)/\(points.count) points hold" : broken
         )
-    }
-
-    // "10.234 s", for the measured texts.
-    private static func seconds(_ duration: Duration) -> String {
-        String(format: "%.3f s", duration.inSeconds)
     }
 
     // "12.3 ms", for the measured texts.

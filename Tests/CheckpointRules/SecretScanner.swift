@@ -4,35 +4,35 @@ import StackHarness
 /// Looks for secrets in text: Anthropic API keys, `…PASSWORD=`/`…SECRET=`/`…KEY=` assignments with a
 /// literal value, passwords inside URLs, and the stack's own secret values from its env file.
 /// A `${VAR}` or `$VAR` reference is not a secret: that is how secrets must arrive.
-struct SecretScanner: Sendable {
+package struct SecretScanner: Sendable {
     /// One secret found.
-    struct Finding: Sendable, Hashable, CustomStringConvertible {
+    package struct Finding: Sendable, Hashable, CustomStringConvertible {
         /// Where it was found, e.g. "nps-oracle history step 3" or "infrastructure/docker-compose.yml line 12".
-        let source: String
+        package let source: String
         /// What kind of secret it looks like.
-        let kind: String
+        package let kind: String
         /// The secret's first characters only, so the report does not leak it again.
-        let excerpt: String
+        package let excerpt: String
 
-        var description: String { "\(kind) in \(source) (\(excerpt))" }
+        package var description: String { "\(kind) in \(source) (\(excerpt))" }
     }
 
     /// The env-file variables whose values are the stack's secrets.
-    static let secretVariables = ["POSTGRES_PASSWORD", "NPS_MASTER_PASSWORD", "ANTHROPIC_API_KEY"]
+    package static let secretVariables = ["POSTGRES_PASSWORD", "NPS_MASTER_PASSWORD", "ANTHROPIC_API_KEY"]
     /// Values shorter than this are not searched for: a short value ("nps") would match ordinary words.
-    static let shortestSearchedValue = 8
+    package static let shortestSearchedValue = 8
 
     /// The stack's real secret values by variable name (placeholders and short values left out).
-    let knownSecrets: [String: String]
+    package let knownSecrets: [String: String]
 
     /// A scanner that also looks for the given secret values.
-    init(knownSecrets: [String: String] = [:]) {
+    package init(knownSecrets: [String: String] = [:]) {
         self.knownSecrets = knownSecrets
     }
 
     /// The real values of `secretVariables` in `environment`: a value is a placeholder (not searched for)
     /// when it is empty, equals the example's value, or reads like one ("change-me…", "your_…_here").
-    static func secretValues(in environment: EnvFile, example: EnvFile) -> [String: String] {
+    package static func secretValues(in environment: EnvFile, example: EnvFile) -> [String: String] {
         var values: [String: String] = [:]
         for name in secretVariables {
             guard let value = environment[name]?.value, value.count >= shortestSearchedValue,
@@ -45,7 +45,7 @@ struct SecretScanner: Sendable {
     }
 
     /// The secrets in `text`, each line of which is reported as `source line N` (or just `source` for one-line text).
-    func findings(in text: String, source: String) -> [Finding] {
+    package func findings(in text: String, source: String) -> [Finding] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.enumerated().flatMap { index, line in
             findings(inLine: String(line), source: lines.count > 1 ? "\(source) line \(index + 1)" : source)
@@ -53,7 +53,7 @@ struct SecretScanner: Sendable {
     }
 
     /// The secrets an image carries in its build history (each step's instruction), environment and labels.
-    func findings(in image: ImageInspection, history: [ImageHistoryEntry], name: String) -> [Finding] {
+    package func findings(in image: ImageInspection, history: [ImageHistoryEntry], name: String) -> [Finding] {
         // Docker lists history newest first; number the steps oldest first, as the Dockerfile reads.
         let steps = history.reversed().enumerated().flatMap { index, entry in
             findings(in: entry.createdBy, source: "\(name) history step \(index + 1)")

@@ -3,23 +3,17 @@ import StackHarness
 
 /// The Security rules (SEC.*) on what the running containers, the images, the files and the resolved
 /// compose file show. The declared half of SEC.limits is `ComposeChecks.everyServiceLimited`.
-enum SecurityChecks {
-    /// The uid the Oracle must run as.
-    static let oracleUID = "1000"
-    /// The one network every service joins.
-    static let network = "nps-network"
+package enum SecurityChecks {
     /// The services whose ports are meant for the host; every other service publishes nothing.
-    static let publishingServices: Set<String> = ["api", "oracle", "web-ui"]
-    /// The only host address a published port may bind to.
-    static let hostAddress = "127.0.0.1"
+    package static let publishingServices: Set<String> = ["api", "oracle", "web-ui"]
 
     /// SEC.nonroot: `whoami` in the container is not root, `id -u` is 1000, and the image's USER is set and not root.
-    static func nonRoot(whoami: String, uid: String, imageUser: String) -> CheckOutcome {
+    package static func nonRoot(whoami: String, uid: String, imageUser: String) -> CheckOutcome {
         var points = RequirementPoints("SEC.nonroot")
         let name = whoami.trimmingCharacters(in: .whitespacesAndNewlines)
         let number = uid.trimmingCharacters(in: .whitespacesAndNewlines)
         points.expect(!name.isEmpty && name != "root", "whoami is \(name.isEmpty ? "empty" : name)")
-        points.expect(number == oracleUID, "id -u is \(number.isEmpty ? "empty" : number), not \(oracleUID)")
+        points.expect(number == Requirements.oracleUID, "id -u is \(number.isEmpty ? "empty" : number), not \(Requirements.oracleUID)")
         // "USER 1000:1000" or "USER oracle": the part before ":" is the user; "" means the default, root.
         let user = imageUser.split(separator: ":").first.map(String.init) ?? ""
         points.expect(!user.isEmpty && user != "root" && user != "0", "the image's Config.User is \(imageUser.isEmpty ? "unset (root)" : imageUser)")
@@ -27,7 +21,7 @@ enum SecurityChecks {
     }
 
     /// SEC.secrets: no secret in the scanned files and images; secrets only as `${VAR}` references.
-    static func noSecrets(_ findings: [SecretScanner.Finding], scanned: [String]) -> CheckOutcome {
+    package static func noSecrets(_ findings: [SecretScanner.Finding], scanned: [String]) -> CheckOutcome {
         CheckOutcome(
             id: "SEC.secrets",
             passed: findings.isEmpty,
@@ -40,20 +34,23 @@ enum SecurityChecks {
     }
 
     /// SEC.network (declared): every service joins only nps-network, a bridge; only api, oracle and web-ui publish, each on 127.0.0.1.
-    static func declaredNetwork(_ config: ComposeConfig) -> CheckOutcome {
+    package static func declaredNetwork(_ config: ComposeConfig) -> CheckOutcome {
         var points = RequirementPoints("SEC.network")
-        let declaration = config.networks[network]
-        points.expect(declaration != nil, "no network \(network) among \(config.networks.keys.sorted())")
-        points.expect(declaration?["name"]?.string == network, "network \(network) is named \(declaration?["name"]?.string ?? "nothing")")
+        let declaration = config.networks[Requirements.stackNetwork]
+        points.expect(declaration != nil, "no network \(Requirements.stackNetwork) among \(config.networks.keys.sorted())")
+        points.expect(
+            declaration?["name"]?.string == Requirements.stackNetwork,
+            "network \(Requirements.stackNetwork) is named \(declaration?["name"]?.string ?? "nothing")"
+        )
         points.expect(
             declaration?["driver"]?.string == "bridge",
-            "network \(network) has driver \(declaration?["driver"]?.string ?? "the default"), not bridge"
+            "network \(Requirements.stackNetwork) has driver \(declaration?["driver"]?.string ?? "the default"), not bridge"
         )
         for name in config.serviceNames {
             guard let service = config.services[name] else { continue }
             points.expect(
-                service.networks == [network],
-                "\(name) joins \(service.networks.isEmpty ? "the default network" : service.networks.joined(separator: ", ")), not only \(network)"
+                service.networks == [Requirements.stackNetwork],
+                "\(name) joins \(service.networks.isEmpty ? "the default network" : service.networks.joined(separator: ", ")), not only \(Requirements.stackNetwork)"
             )
             if publishingServices.contains(name) {
                 points.expect(!service.ports.isEmpty, "\(name) publishes no port")
@@ -62,20 +59,20 @@ enum SecurityChecks {
             }
             for port in service.ports {
                 points.expect(
-                    port.hostIP == hostAddress,
-                    "\(name) publishes \(describe(port)) on \(port.hostIP ?? "every address"), not \(hostAddress)"
+                    port.hostIP == Requirements.publishedHostAddress,
+                    "\(name) publishes \(describe(port)) on \(port.hostIP ?? "every address"), not \(Requirements.publishedHostAddress)"
                 )
             }
         }
         let published = config.serviceNames.compactMap { name in
             config.services[name].flatMap { $0.ports.isEmpty ? nil : "\(name) \($0.ports.map(describe).joined(separator: ", "))" }
         }
-        return points.outcome(summary: "all on \(network) (bridge); published: \(published.joined(separator: "; "))")
+        return points.outcome(summary: "all on \(Requirements.stackNetwork) (bridge); published: \(published.joined(separator: "; "))")
     }
 
     /// SEC.network (applied): each running container is attached to nps-network only and publishes exactly the
     /// declared ports, each on 127.0.0.1.
-    static func appliedNetwork(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
+    package static func appliedNetwork(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
         var points = RequirementPoints("SEC.network")
         for name in config.serviceNames {
             guard let service = config.services[name] else { continue }
@@ -83,15 +80,18 @@ enum SecurityChecks {
                 points.expect(false, "no running container for \(name)")
                 continue
             }
-            points.expect(container.networks == [network], "\(container.name) is attached to \(container.networks), not only \(network)")
+            points.expect(
+                container.networks == [Requirements.stackNetwork],
+                "\(container.name) is attached to \(container.networks), not only \(Requirements.stackNetwork)"
+            )
             let bindings = container.ports.filter { !$0.value.isEmpty }
             let declared = Set(service.ports.map { "\($0.target)/\($0.protocol)" })
             points.expect(Set(bindings.keys) == declared, "\(container.name) publishes \(bindings.keys.sorted()), declared \(declared.sorted())")
             for (port, hosts) in bindings.sorted(by: { $0.key < $1.key }) {
                 for host in hosts {
                     points.expect(
-                        host.hostIP == hostAddress,
-                        "\(container.name) publishes \(port) on \(host.hostIP.isEmpty ? "every address" : host.hostIP):\(host.hostPort), not \(hostAddress)"
+                        host.hostIP == Requirements.publishedHostAddress,
+                        "\(container.name) publishes \(port) on \(host.hostIP.isEmpty ? "every address" : host.hostIP):\(host.hostPort), not \(Requirements.publishedHostAddress)"
                     )
                 }
             }
@@ -101,11 +101,13 @@ enum SecurityChecks {
             let hosts = container.ports.keys.sorted().flatMap { port in (container.ports[port] ?? []).map { "\($0.hostIP):\($0.hostPort)→\(port)" } }
             return hosts.isEmpty ? nil : "\(container.name) \(hosts.joined(separator: ", "))"
         }
-        return points.outcome(summary: "\(containers.count) containers on \(network) only; bindings: \(published.joined(separator: "; "))")
+        return points.outcome(
+            summary: "\(containers.count) containers on \(Requirements.stackNetwork) only; bindings: \(published.joined(separator: "; "))"
+        )
     }
 
     /// SEC.limits (applied): each running container has non-zero NanoCpus and Memory equal to its declared limits.
-    static func appliedLimits(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
+    package static func appliedLimits(_ config: ComposeConfig, containers: [String: ContainerInspection]) -> CheckOutcome {
         var points = RequirementPoints("SEC.limits")
         var applied: [String] = []
         for name in config.serviceNames {

@@ -2,17 +2,17 @@ import Foundation
 import StackHarness
 
 /// When one container of a start started and first turned healthy, from the engine's events.
-struct ServiceTimeline: Sendable, Hashable {
+package struct ServiceTimeline: Sendable, Hashable {
     /// The compose service.
-    let service: String
+    package let service: String
     /// The `start` event, if one came in the window.
-    let startedAt: Date?
+    package let startedAt: Date?
     /// The first `health_status: healthy` event after that start.
-    let healthyAt: Date?
+    package let healthyAt: Date?
 
     /// The timeline of every compose service found in `events` (oldest first, as `docker events` prints them):
     /// the last `start` of each container and its first `healthy` after it.
-    static func fromEvents(_ events: [EngineEvent]) -> [String: ServiceTimeline] {
+    package static func fromEvents(_ events: [EngineEvent]) -> [String: ServiceTimeline] {
         var started: [String: Date] = [:]
         var healthy: [String: Date] = [:]
         for event in events where event.type == "container" {

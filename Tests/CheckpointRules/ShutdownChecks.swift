@@ -1,15 +1,13 @@
 import Foundation
 
-/// The rule of CP5.down on how containers stopped: each within 10 s of its stop signal, with a
+/// The rule of CP5.down on how containers stopped: each within the spec's limit of its stop signal, with a
 /// clean exit and no SIGKILL.
-enum ShutdownChecks {
-    /// The spec's limit from the stop signal to the exit.
-    static let stopLimit: Duration = .seconds(10)
+package enum ShutdownChecks {
 
     /// Whether a stop was clean, and if not, why. Clean means exit code 0 and no SIGKILL: 137 (128 + 9)
     /// or a `kill` event with signal 9 is the engine killing it; 143 (128 + 15) is a process that died of
     /// SIGTERM's default action instead of shutting down, which is not a clean status either.
-    static func uncleanReason(_ stop: ContainerStop) -> String? {
+    package static func uncleanReason(_ stop: ContainerStop) -> String? {
         if stop.signals.contains(where: { $0 == "9" || $0 == "SIGKILL" || $0 == "KILL" }) {
             return "SIGKILL sent (signals \(stop.signals.joined(separator: ", "))), exit \(stop.exitCode.map(String.init) ?? "?")"
         }
@@ -22,8 +20,8 @@ enum ShutdownChecks {
         }
     }
 
-    /// CP5.down: every container in `expected` stopped cleanly in < 10 s.
-    static func gracefulStops(_ stops: [ContainerStop], expected: [String]) -> CheckOutcome {
+    /// CP5.down: every container in `expected` stopped cleanly within `Requirements.stopLimit`.
+    package static func gracefulStops(_ stops: [ContainerStop], expected: [String]) -> CheckOutcome {
         var points = RequirementPoints("CP5.down")
         for container in expected where !stops.contains(where: { $0.container == container }) {
             points.expect(false, "no kill or die event for \(container)")
@@ -34,7 +32,10 @@ enum ShutdownChecks {
                 points.expect(false, "\(stop.container) not clean: \(reason)")
             }
             if let duration = stop.stopDuration {
-                points.expect(duration < stopLimit, "\(stop.container) took \(String(format: "%.3f", duration.inSeconds)) s to exit, not < 10 s")
+                points.expect(
+                    duration < Requirements.stopLimit,
+                    "\(stop.container) took \(duration.secondsText) to exit, not < \(Requirements.stopLimit.limitText)"
+                )
             } else {
                 points.expect(false, "\(stop.container) has no signal-to-exit time")
             }

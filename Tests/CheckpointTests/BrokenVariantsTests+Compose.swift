@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -6,22 +8,25 @@ extension Checkpoints {
     /// Checkpoint 1: the Oracle image, built as `nps-oracle:checkpoint` from the repository root with BuildKit.
     @Suite("Checkpoint 1: the Oracle image")
     struct Checkpoint1 {
-        @Test("CP1.build: docker build -f infrastructure/Dockerfiles/oracle.Dockerfile succeeds from the repository root")
-        func cp1Build() async throws {
+        @Test(
+            "CP1.build: docker build -f infrastructure/Dockerfiles/oracle.Dockerfile succeeds from the repository root",
+            arguments: [Requirements.cp1Build]
+        )
+        func cp1Build(_ requirement: Requirement) async throws {
             let result = try await OracleImage.shared.build()
             let outcome = ImageChecks.build(result, log: OracleImage.shared.log)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "BuildKit build of \(OracleImage.tag)",
-                    limit: "exit status 0",
+                    limit: requirement.limit,
                     measuredBy: result
                 )
             )
         }
 
-        @Test("CP1.size: the image is smaller than 500 MB")
-        func cp1Size() async throws {
+        @Test("CP1.size: the image is smaller than the spec's limit", arguments: [Requirements.cp1Size])
+        func cp1Size(_ requirement: Requirement) async throws {
             let image = try await OracleImage.shared.inspect()
             let outcome = ImageChecks.size(image.value)
             try await prove(
@@ -30,15 +35,18 @@ extension Checkpoints {
                     subject: "\(OracleImage.tag) size (docker image inspect)",
                     number: Double(image.size) / 1e6,
                     unit: "MB",
-                    limit: "< 500 MB",
+                    limit: requirement.limit,
                     passed: outcome.passed,
                     measuredBy: image.result
                 )
             )
         }
 
-        @Test("CP1.multistage: a builder stage and a runtime stage; the runtime image is at least 30% smaller than the builder")
-        func cp1Multistage() async throws {
+        @Test(
+            "CP1.multistage: a builder stage and a runtime stage; the runtime image is much smaller than the builder",
+            arguments: [Requirements.cp1Multistage]
+        )
+        func cp1Multistage(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let runtime = try await OracleImage.shared.inspect()
             let stages = DockerfileStage.parse(try String(contentsOf: stack.layout.oracleDockerfile, encoding: .utf8))
@@ -52,14 +60,14 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "runtime vs builder stage (\(stages.compactMap(\.name).joined(separator: ", ")))",
-                    limit: "a builder and a runtime stage; runtime ≤ 70% of builder",
+                    limit: requirement.limit,
                     measuredBy: builder.result
                 )
             )
         }
 
-        @Test("CP1.cache: a rebuild with no source change takes less than 30 s and every step is a cache hit")
-        func cp1Cache() async throws {
+        @Test("CP1.cache: a rebuild with no source change is fast and every step is a cache hit", arguments: [Requirements.cp1Cache])
+        func cp1Cache(_ requirement: Requirement) async throws {
             guard try await OracleImage.shared.build().succeeded else { throw OracleImage.Unavailable(log: OracleImage.shared.log) }
             let rebuild = try await Stack.shared.docker.build(OracleImage.definition(), timeout: .seconds(600))
             // BuildKit's plain progress goes to standard error.
@@ -69,14 +77,17 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "rebuild of \(OracleImage.tag) with no change",
-                    limit: "< 30 s, every step CACHED",
+                    limit: requirement.limit,
                     measuredBy: rebuild
                 )
             )
         }
 
-        @Test("CP1.lint: hadolint finds nothing in either Dockerfile, and the image's history, ENV and labels hold no secret")
-        func cp1Lint() async throws {
+        @Test(
+            "CP1.lint: hadolint finds nothing in either Dockerfile, and the image's history, ENV and labels hold no secret",
+            arguments: [Requirements.cp1Lint]
+        )
+        func cp1Lint(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let lint = try await Hadolint.lint([stack.layout.oracleDockerfile, stack.layout.webUIDockerfile])
             let linted = ImageChecks.lint(lint)
@@ -84,7 +95,7 @@ extension Checkpoints {
                 Measurement(
                     linted,
                     subject: "hadolint oracle.Dockerfile web-ui.Dockerfile",
-                    limit: "exit status 0, no output",
+                    limit: requirement.limit,
                     measuredBy: lint
                 )
             )
@@ -98,14 +109,17 @@ extension Checkpoints {
                 Measurement(
                     secrets,
                     subject: "secrets in \(OracleImage.tag) history, ENV and labels",
-                    limit: "no API key, no PASSWORD=/SECRET=/KEY= value, no value from the env file",
+                    limit: Requirements.cp1LintSecrets.limit,
                     measuredBy: history.result
                 )
             )
         }
 
-        @Test("CP1.base: the service is a Swift binary on a slim Debian bookworm base with nothing the service does not use")
-        func cp1Base() async throws {
+        @Test(
+            "CP1.base: the service is a Swift binary on a slim Debian bookworm base with nothing the service does not use",
+            arguments: [Requirements.cp1Base]
+        )
+        func cp1Base(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let image = try await OracleImage.shared.inspect()
             let stages = DockerfileStage.parse(try String(contentsOf: stack.layout.oracleDockerfile, encoding: .utf8))
@@ -121,7 +135,7 @@ extension Checkpoints {
                 Measurement(
                     base,
                     subject: "runtime base (/etc/os-release, last FROM)",
-                    limit: "Debian 12 bookworm, FROM debian:bookworm-slim",
+                    limit: requirement.limit,
                     measuredBy: osRelease
                 )
             )
@@ -133,7 +147,7 @@ extension Checkpoints {
                 Measurement(
                     packages,
                     subject: "package list (dpkg-query -W) vs debian:bookworm-slim",
-                    limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain",
+                    limit: Requirements.cp1BasePackages.limit,
                     measuredBy: installed.result
                 )
             )
@@ -145,7 +159,7 @@ extension Checkpoints {
                 Measurement(
                     swift,
                     subject: "entrypoint binary \(entrypoint)",
-                    limit: "an ELF with the Swift runtime"
+                    limit: Requirements.cp1BaseBinary.limit
                 )
             )
         }

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -6,8 +8,8 @@ extension Checkpoints {
     /// Checkpoint 2: the compose file, read as Compose resolves it, and the limits the engine applies.
     @Suite("Checkpoint 2: docker-compose.yml")
     struct Checkpoint2 {
-        @Test("CP2.valid: docker compose config validates the file with .env from .env.example")
-        func cp2Valid() async throws {
+        @Test("CP2.valid: docker compose config validates the file with .env from .env.example", arguments: [Requirements.cp2Valid])
+        func cp2Valid(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let environment = try ExampleEnvironment(layout: stack.layout)
             defer { environment.remove() }
@@ -20,16 +22,17 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "docker compose config (.env from .env.example)",
-                    limit: "exit status 0, no unset variable",
+                    limit: requirement.limit,
                     measuredBy: result
                 )
             )
         }
 
         @Test(
-            "CP2.oracle: the oracle service has the spec's name, build, environment, dependency, volume, network, restart, limits and HTTP health check on 8052"
+            "CP2.oracle: the oracle service has the spec's name, build, environment, dependency, volume, network, restart, limits and HTTP health check on 8052",
+            arguments: [Requirements.cp2Oracle]
         )
-        func cp2Oracle() async throws {
+        func cp2Oracle(_ requirement: Requirement) async throws {
             let config = try await exampleConfig()
             let withoutLogLevel = try await exampleConfig(without: ["LOG_LEVEL"])
             let logLevelDefault = withoutLogLevel.services["oracle"]?.environment["LOG_LEVEL"] ?? nil
@@ -38,7 +41,7 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "oracle service in docker compose config --format json",
-                    limit: "every point of the spec line",
+                    limit: requirement.limit,
                     measuredBy: config.result
                 )
             )
@@ -47,45 +50,48 @@ extension Checkpoints {
             try await Stack.shared.ensureRunning(["oracle"])
             let test = try #require(config.services["oracle"]?.healthcheck?.test, "the oracle service declares no health check")
             let probe = try #require(Self.execArguments(test), "health check test \(test) is neither CMD nor CMD-SHELL")
-            let result = try await Stack.shared.docker.exec(Stack.container("oracle"), probe, timeout: .seconds(30))
+            let result = try await Stack.shared.docker.exec(StackServices.container("oracle"), probe, timeout: .seconds(30))
             let answer = ComposeChecks.healthProbeAnswer(result)
             try await prove(
                 Measurement(
                     answer,
                     subject: "declared oracle health check run in nps-oracle",
-                    limit: "exit 0 with the oracle's /health JSON",
+                    limit: Requirements.cp2OracleProbe.limit,
                     measuredBy: result
                 )
             )
         }
 
-        @Test("CP2.chain: postgres → oracle (and scanner) → api → web-ui on service_healthy, api reaches oracle:50052")
-        func cp2Chain() async throws {
+        @Test(
+            "CP2.chain: postgres → oracle (and scanner) → api → web-ui on service_healthy, api reaches oracle:50052",
+            arguments: [Requirements.cp2Chain]
+        )
+        func cp2Chain(_ requirement: Requirement) async throws {
             let config = try await exampleConfig()
             let outcome = ComposeChecks.dependencyChain(config.value)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "depends_on chain in docker compose config --format json",
-                    limit: "postgres → oracle, scanner → api → web-ui, all service_healthy",
+                    limit: requirement.limit,
                     measuredBy: config.result
                 )
             )
         }
 
-        @Test("CP2.limits: the engine applies the declared limits to nps-oracle (1e9 NanoCpus, 1073741824 bytes)")
-        func cp2Limits() async throws {
+        @Test("CP2.limits: the engine applies the declared limits to nps-oracle, and they are the spec's", arguments: [Requirements.cp2Limits])
+        func cp2Limits(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
             // The declaration the running container was made from: the stack's own env file.
             let declared = try await stack.compose.config()
-            let inspection = try await stack.docker.inspectContainer(Stack.container("oracle"))
+            let inspection = try await stack.docker.inspectContainer(StackServices.container("oracle"))
             let outcome = ComposeChecks.appliedOracleLimits(declared: declared.value, applied: inspection.hostConfig)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "nps-oracle HostConfig NanoCpus and Memory",
-                    limit: "= declared = 1000000000 NanoCpus, 1073741824 bytes",
+                    limit: requirement.limit,
                     measuredBy: inspection.result
                 )
             )

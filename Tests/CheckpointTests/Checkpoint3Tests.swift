@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -7,22 +9,23 @@ extension Checkpoints {
     @Suite("Checkpoint 3: environment variables")
     struct Checkpoint3 {
         @Test(
-            "CP3.documented: every variable in .env.example has a description; the API key placeholder has a security warning; the Oracle ports are there"
+            "CP3.documented: every variable in .env.example has a description; the API key placeholder has a security warning; the Oracle ports are there",
+            arguments: [Requirements.cp3Documented]
         )
-        func cp3Documented() async throws {
+        func cp3Documented(_ requirement: Requirement) async throws {
             let example = try EnvFile(contentsOf: Stack.shared.layout.environmentExample)
             let outcome = EnvironmentChecks.documented(example)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "infrastructure/.env.example comments and values",
-                    limit: "every variable described, placeholder key under a warning, ORACLE_GRPC_PORT=50052"
+                    limit: requirement.limit
                 )
             )
         }
 
-        @Test("CP3.complete: every ${VAR} of the compose file is in .env.example, and nothing in it is unused")
-        func cp3Complete() async throws {
+        @Test("CP3.complete: every ${VAR} of the compose file is in .env.example, and nothing in it is unused", arguments: [Requirements.cp3Complete])
+        func cp3Complete(_ requirement: Requirement) async throws {
             let layout = Stack.shared.layout
             let composeText = try String(contentsOf: layout.composeFile, encoding: .utf8)
             let example = try EnvFile(contentsOf: layout.environmentExample)
@@ -31,13 +34,13 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "docker-compose.yml variables against .env.example",
-                    limit: "the same set"
+                    limit: requirement.limit
                 )
             )
         }
 
-        @Test("CP3.dotenv: one documented command makes .env from the example, and .env is git-ignored")
-        func cp3Dotenv() async throws {
+        @Test("CP3.dotenv: one documented command makes .env from the example, and .env is git-ignored", arguments: [Requirements.cp3Dotenv])
+        func cp3Dotenv(_ requirement: Requirement) async throws {
             let layout = Stack.shared.layout
             let runner = CommandRunner()
             // The documented command, run as written from a scratch "repository root" holding only the example.
@@ -77,7 +80,7 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "documented cp command and git check-ignore",
-                    limit: "copy equals the example, check-ignore exit 0, command in README and .env.example",
+                    limit: requirement.limit,
                     measuredBy: checkIgnore
                 )
             )

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -7,8 +9,11 @@ extension Checkpoints {
     /// and the engine's status. CP4.endpoint and CP4.script disturb the stack and restore it before they end.
     @Suite("Checkpoint 4: health checks")
     struct Checkpoint4 {
-        @Test("CP4.instruction: the Oracle image has a HEALTHCHECK with interval 10 s, timeout 5 s, retries 3, start period 30 s")
-        func cp4Instruction() async throws {
+        @Test(
+            "CP4.instruction: the Oracle image has a HEALTHCHECK with the spec's interval, timeout, retries and start period",
+            arguments: [Requirements.cp4Instruction]
+        )
+        func cp4Instruction(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureImages()
             let image = try await stack.docker.inspectImage("nps-oracle:latest")
@@ -17,16 +22,17 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "nps-oracle:latest Config.Healthcheck",
-                    limit: "interval 10 s, timeout 5 s, retries 3, start period 30 s",
+                    limit: requirement.limit,
                     measuredBy: image.result
                 )
             )
         }
 
         @Test(
-            "CP4.endpoint: GET /health on 8052 answers healthy JSON with database, gRPC and AI state in < 2 s, through the api too, and 503 without the database"
+            "CP4.endpoint: GET /health on 8052 answers healthy JSON with database, gRPC and AI state in < 2 s, through the api too, and 503 without the database",
+            arguments: [Requirements.cp4Endpoint]
         )
-        func cp4Endpoint() async throws {
+        func cp4Endpoint(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
             let healthURL = try stack.oracleHealthURL()
@@ -39,7 +45,7 @@ extension Checkpoints {
                     subject: "GET /health from the harness",
                     value: .number(direct.elapsed.inSeconds * 1000),
                     unit: "ms",
-                    limit: "< 2 s, 200 {status: healthy, service: oracle, checks: database, grpc, ai}",
+                    limit: requirement.limit,
                     verdict: Verdict(passed: answer.passed),
                     command: direct.request
                 )
@@ -53,7 +59,7 @@ extension Checkpoints {
                     id: passed.id,
                     subject: "GET /health from the api container (api → oracle:8052)",
                     value: .text(passed.measured),
-                    limit: "the Oracle's status and body",
+                    limit: Requirements.cp4EndpointThroughAPI.limit,
                     verdict: Verdict(passed: passed.passed),
                     command: through.request
                 )
@@ -65,7 +71,7 @@ extension Checkpoints {
                     id: unreachable.id,
                     subject: "GET /health with postgres stopped",
                     value: .text(unreachable.measured),
-                    limit: "503 unhealthy within 5 s",
+                    limit: Requirements.cp4EndpointUnreachable.limit,
                     verdict: Verdict(passed: unreachable.passed),
                     command: "docker compose stop postgres; GET \(healthURL)"
                 )
@@ -75,15 +81,18 @@ extension Checkpoints {
                     id: recovered.id,
                     subject: "GET /health once postgres is started again",
                     value: .text(recovered.measured),
-                    limit: "200 healthy again",
+                    limit: Requirements.cp4EndpointRecovered.limit,
                     verdict: Verdict(passed: recovered.passed),
                     command: "docker compose start postgres; GET \(healthURL)"
                 )
             )
         }
 
-        @Test("CP4.services: every service declares the spec's probe, and the engine reports each container healthy")
-        func cp4Services() async throws {
+        @Test(
+            "CP4.services: every service declares the spec's probe, and the engine reports each container healthy",
+            arguments: [Requirements.cp4Services]
+        )
+        func cp4Services(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
             let config = try await stack.compose.config()
@@ -92,15 +101,15 @@ extension Checkpoints {
                 Measurement(
                     declared,
                     subject: "health checks in docker compose config --format json",
-                    limit: "pg_isready, oracle HTTP 8052, scanner gRPC 50051, api /api/health 8000, web-ui HTTP /healthz",
+                    limit: requirement.limit,
                     measuredBy: config.result
                 )
             )
 
             var inspections: [String: ContainerInspection] = [:]
             var lastRun: CommandResult?
-            for service in Stack.services {
-                let inspection = try await stack.docker.inspectContainer(Stack.container(service))
+            for service in StackServices.all {
+                let inspection = try await stack.docker.inspectContainer(StackServices.container(service))
                 inspections[service] = inspection.value
                 lastRun = inspection.result
             }
@@ -109,14 +118,17 @@ extension Checkpoints {
                 Measurement(
                     engine,
                     subject: "engine health status of the five containers",
-                    limit: "all healthy, last probe passed",
+                    limit: Requirements.cp4ServicesEngine.limit,
                     measuredBy: lastRun
                 )
             )
         }
 
-        @Test("CP4.script: health-check.sh exits 0 in colour when all services are healthy and 1 naming a stopped one")
-        func cp4Script() async throws {
+        @Test(
+            "CP4.script: health-check.sh exits 0 in colour when all services are healthy and 1 naming a stopped one",
+            arguments: [Requirements.cp4Script]
+        )
+        func cp4Script(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
             let healthy = try await Self.runHealthCheckScript()
@@ -125,12 +137,12 @@ extension Checkpoints {
                 Measurement(
                     allGood,
                     subject: "health-check.sh on the healthy stack",
-                    limit: "exit 0, coloured",
+                    limit: requirement.limit,
                     measuredBy: healthy
                 )
             )
 
-            let scanner = Stack.container("scanner")
+            let scanner = StackServices.container("scanner")
             let outcome: CheckOutcome
             let broken: CommandResult
             do {
@@ -146,18 +158,18 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "health-check.sh with nps-scanner stopped",
-                    limit: "exit 1 naming scanner, coloured",
+                    limit: Requirements.cp4ScriptStopped.limit,
                     measuredBy: broken
                 )
             )
         }
 
-        @Test("CP4.status: docker inspect nps-oracle --format '{{.State.Health.Status}}' is healthy")
-        func cp4Status() async throws {
+        @Test("CP4.status: docker inspect nps-oracle --format '{{.State.Health.Status}}' is healthy", arguments: [Requirements.cp4Status])
+        func cp4Status(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
             let result = try await stack.docker.run(
-                ["inspect", Stack.container("oracle"), "--format", "{{.State.Health.Status}}"],
+                ["inspect", StackServices.container("oracle"), "--format", "{{.State.Health.Status}}"],
                 timeout: .seconds(30)
             )
             let outcome = HealthChecks.oracleStatus(result.standardOutput)
@@ -165,7 +177,7 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "nps-oracle State.Health.Status",
-                    limit: "= healthy",
+                    limit: requirement.limit,
                     measuredBy: result
                 )
             )
@@ -191,7 +203,7 @@ extension Checkpoints {
             do {
                 try await stack.compose.stop("postgres")
                 // A late 503 is reported with its time rather than as none.
-                let (reply, waited) = await poll(url, until: { $0.status == 503 }, for: HealthChecks.unreachableLimit * 2, clock: clock)
+                let (reply, waited) = await poll(url, until: { $0.status == 503 }, for: Requirements.unreachableDatabaseLimit * 2, clock: clock)
                 unreachable = HealthChecks.unreachableDatabaseAnswer(reply, after: waited)
             } catch {
                 try await stack.compose.start("postgres")
@@ -203,9 +215,9 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let back = reply.map(HealthChecks.healthyAnswer)
             let recovered = CheckOutcome(
-                id: "CP4.endpoint",
+                id: Requirements.cp4EndpointRecovered.id,
                 passed: back?.passed ?? false,
-                measured: "\(reply.map { String($0.status) } ?? "no answer") \(HealthChecks.seconds(waited)) after postgres started",
+                measured: "\(reply.map { String($0.status) } ?? "no answer") \(waited.secondsText) after postgres started",
                 reason: back?.reason ?? "no answer from /health after postgres started"
             )
             return (unreachable, recovered)

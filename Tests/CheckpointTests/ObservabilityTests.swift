@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -12,33 +14,33 @@ extension Checkpoints {
         /// this, past the 6 × 10 MB the folder can hold, and the oldest backup must be dropped.
         static let floodBytes = 66_000_000
 
-        @Test("OBS.stdout: Oracle logs to stdout (docker logs nps-oracle has lines)")
-        func obsStdout() async throws {
+        @Test("OBS.stdout: Oracle logs to stdout (docker logs nps-oracle has lines)", arguments: [Requirements.obsStdout])
+        func obsStdout(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let logs = try await stack.docker.logs(Stack.container("oracle"))
+            let logs = try await stack.docker.logs(StackServices.container("oracle"))
             let outcome = ObservabilityChecks.stdout(logs.standardOutput)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "lines on stdout of docker logs nps-oracle",
-                    limit: "> 0 lines",
+                    limit: requirement.limit,
                     measuredBy: logs
                 )
             )
         }
 
-        @Test("OBS.json: every Oracle log line is one JSON object with at least time, level and message")
-        func obsJSON() async throws {
+        @Test("OBS.json: every Oracle log line is one JSON object with at least time, level and message", arguments: [Requirements.obsJSON])
+        func obsJSON(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let logs = try await stack.docker.logs(Stack.container("oracle"))
+            let logs = try await stack.docker.logs(StackServices.container("oracle"))
             let outcome = ObservabilityChecks.jsonLines(logs.standardOutput, source: "docker logs nps-oracle (stdout)")
             try await prove(
                 Measurement(
                     outcome,
                     subject: "lines on stdout of docker logs nps-oracle",
-                    limit: "every line a JSON object with time, level, message",
+                    limit: requirement.limit,
                     measuredBy: logs
                 )
             )
@@ -49,18 +51,21 @@ extension Checkpoints {
                     Measurement(
                         errors,
                         subject: "lines on stderr of docker logs nps-oracle",
-                        limit: "every line a JSON object with time, level, message",
+                        limit: requirement.limit,
                         measuredBy: logs
                     )
                 )
             }
         }
 
-        @Test("OBS.file: the same lines go to /app/logs/oracle.log, which is infrastructure/volumes/logs/oracle.log on the host")
-        func obsFile() async throws {
+        @Test(
+            "OBS.file: the same lines go to /app/logs/oracle.log, which is infrastructure/volumes/logs/oracle.log on the host",
+            arguments: [Requirements.obsFile]
+        )
+        func obsFile(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let container = Stack.container("oracle")
+            let container = StackServices.container("oracle")
             let inspection = try await stack.docker.inspectContainer(container)
             let startedAt = try #require(inspection.state.startedAt, "nps-oracle has no StartedAt")
             // Only this run's lines: `docker logs` keeps earlier runs of the container, whose lines may have rotated out.
@@ -75,14 +80,17 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "stdout since StartedAt vs volumes/logs/oracle.log (and its backups)",
-                    limit: "the same lines",
+                    limit: requirement.limit,
                     measuredBy: logs
                 )
             )
         }
 
-        @Test("OBS.rotation: the log file rotates at 10 MB and keeps 5 backups (> 60 MB of DEBUG lines through an Oracle)")
-        func obsRotation() async throws {
+        @Test(
+            "OBS.rotation: the log file rotates at its size limit and keeps its backups (a flood of DEBUG lines through an Oracle)",
+            arguments: [Requirements.obsRotation]
+        )
+        func obsRotation(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["postgres"])
             let environment = try stack.environment()
@@ -136,7 +144,7 @@ extension Checkpoints {
                         id: outcome.id,
                         subject: "log folder of a DEBUG Oracle after a flood of logged requests",
                         text: "\(flooded); \(outcome.measured)",
-                        limit: "> 60 MB driven; oracle.log ≤ 10 MB, exactly oracle.log.1 … .5 each ≤ 10 MB, ≥ 50 MB kept, every line JSON",
+                        limit: requirement.limit,
                         passed: outcome.passed
                     )
                 )

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -6,8 +8,11 @@ extension Checkpoints {
     /// Performance: the spec's floors for start-up, gRPC, /health, resources under load and a batch of readings.
     @Suite("Performance")
     struct Performance {
-        @Test("PERF.startup: container start to healthy < 30 s (and the first /health 200, polled every 100 ms)")
-        func perfStartup() async throws {
+        @Test(
+            "PERF.startup: container start to healthy within the spec's limit (and the first /health 200, polled every 100 ms)",
+            arguments: [Requirements.perfStartup]
+        )
+        func perfStartup(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
             let url = try stack.oracleHealthURL()
@@ -16,7 +21,7 @@ extension Checkpoints {
             async let start = stack.compose.start("oracle")
             let firstAnswer = await Self.firstAnswer(url, every: .milliseconds(100), budget: .seconds(60))
             _ = try await start
-            let healthy = try await HealthWait(container: Stack.container("oracle"), docker: stack.docker).untilHealthy()
+            let healthy = try await HealthWait(container: StackServices.container("oracle"), docker: stack.docker).untilHealthy()
             let outcome = PerformanceChecks.startup(
                 timeToHealthy: healthy.timeToHealthy,
                 firstAnswer: firstAnswer.map { .seconds($0.timeIntervalSince(healthy.startedAt)) }
@@ -25,54 +30,59 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "nps-oracle StartedAt to its first passing health probe (docker compose stop, start)",
-                    limit: "< 30 s"
+                    limit: requirement.limit
                 )
             )
             // Whatever depends on the Oracle and went down with it is brought back by the tests that need it.
             try await stack.ensureRunning(["oracle"])
         }
 
-        @Test("PERF.grpc: Oracle accepts gRPC calls within 30 s of start; one call is handled in < 10 ms, not counting AI")
-        func perfGRPC() async throws {
+        @Test(
+            "PERF.grpc: Oracle accepts gRPC calls soon after start, and one call, not counting AI, is handled within the spec's limit",
+            arguments: [Requirements.perfGRPC]
+        )
+        func perfGRPC(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
             let load = OracleLoad(layout: stack.layout)
-            // First the latency, on the running Oracle; this also makes the tool's venv if it is missing, so the
-            // start-up measurement below does not wait on a pip install.
+            // First the latency, on the running Oracle; then the start-up, on a restarted one.
             let calls = try await load.readings(200, concurrency: 1)
             let latency = PerformanceChecks.callLatency(calls.value)
             try await prove(
                 Measurement(
                     latency,
-                    subject: "median of 200 sequential GetReading calls, no AI (oracle_load.py --readings 200)",
-                    limit: "p50 < 10 ms",
+                    subject: "median of 200 sequential GetReading calls, no AI (oracle-benchmark load --readings 200 --concurrency 1)",
+                    limit: requirement.limit,
                     measuredBy: calls.result
                 )
             )
 
             try await stack.compose.stop("oracle")
             async let readiness = load.waitReady(budget: .seconds(60))
-            // The tool needs about a second to make its stubs; started first, its first success marks when the
-            // Oracle began answering, not when the tool began asking. If it is slower, the figure only grows.
-            try await Task.sleep(for: .seconds(3))
+            // Started first, the tool is already asking (every 50 ms) when the Oracle starts, so its first success
+            // marks when the Oracle began answering, not when the tool began asking.
+            try await Task.sleep(for: .seconds(1))
             try await stack.compose.start("oracle")
             let ready = try await readiness
-            let inspection = try await stack.docker.inspectContainer(Stack.container("oracle"))
+            let inspection = try await stack.docker.inspectContainer(StackServices.container("oracle"))
             let startedAt = try #require(inspection.state.startedAt, "nps-oracle has no StartedAt after its start")
             let accepted = PerformanceChecks.grpcReady(ready.value, startedAt: startedAt)
             try await prove(
                 Measurement(
                     accepted,
-                    subject: "nps-oracle StartedAt to its first answered GetReading (oracle_load.py --wait-ready)",
-                    limit: "< 30 s",
+                    subject: "nps-oracle StartedAt to its first answered GetReading (oracle-benchmark load --wait-ready 60)",
+                    limit: Requirements.perfGRPCReady.limit,
                     measuredBy: ready.result
                 )
             )
             try await stack.ensureRunning(["oracle"])
         }
 
-        @Test("PERF.health: /health answers in < 2 s (50 GETs on 127.0.0.1:8052/health, max and p99)")
-        func perfHealth() async throws {
+        @Test(
+            "PERF.health: /health answers within the spec's limit (50 GETs on 127.0.0.1:8052/health, max and p99)",
+            arguments: [Requirements.perfHealth]
+        )
+        func perfHealth(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
             let url = try stack.oracleHealthURL()
@@ -91,40 +101,46 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "50 sequential GET \(url.absoluteString)",
-                    limit: "every answer 200 in < 2 s"
+                    limit: requirement.limit
                 )
             )
         }
 
-        @Test("PERF.resources: under a short load Oracle stays within its limits, 1 CPU and 1 GB (docker stats samples)")
-        func perfResources() async throws {
+        @Test(
+            "PERF.resources: under a short load Oracle stays within its CPU and memory limits (docker stats samples)",
+            arguments: [Requirements.perfResources]
+        )
+        func perfResources(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
             let load = OracleLoad(layout: stack.layout)
-            let sampler = DockerStatsSampler(container: Stack.container("oracle"), docker: stack.docker)
+            let sampler = DockerStatsSampler(container: StackServices.container("oracle"), docker: stack.docker)
             let (calls, samples) = try await sampler.sample { try await load.readings(20_000, concurrency: 16) }
             let outcome = PerformanceChecks.resources(samples, load: calls.value)
             try await prove(
                 Measurement(
                     outcome,
                     subject: "docker stats of nps-oracle every 0.5 s during 20,000 GetReading at concurrency 16",
-                    limit: "CPU ≤ 100 % (1 CPU), memory < 1 GiB",
+                    limit: requirement.limit,
                     measuredBy: calls.result
                 )
             )
         }
 
-        @Test("PERF.analysis: 1,000 readings (GetReading over gRPC, no AI) complete in < 5 s")
-        func perfAnalysis() async throws {
+        @Test(
+            "PERF.analysis: a batch of readings (GetReading over gRPC, no AI) completes within the spec's limit",
+            arguments: [Requirements.perfAnalysis]
+        )
+        func perfAnalysis(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let calls = try await OracleLoad(layout: stack.layout).readings(1000, concurrency: 8)
+            let calls = try await OracleLoad(layout: stack.layout).readings(Requirements.analysisReadings, concurrency: 8)
             let outcome = PerformanceChecks.analysis(calls.value)
             try await prove(
                 Measurement(
                     outcome,
-                    subject: "wall time of 1,000 GetReading at concurrency 8 (oracle_load.py --readings 1000)",
-                    limit: "< 5 s",
+                    subject: "wall time of \(Requirements.analysisReadings) GetReading at concurrency 8 (oracle-benchmark load)",
+                    limit: requirement.limit,
                     measuredBy: calls.result
                 )
             )

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 import Testing
 
@@ -6,11 +8,11 @@ extension Checkpoints {
     /// Security: who the Oracle runs as, where secrets may live, which network and ports, which limits.
     @Suite("Security")
     struct Security {
-        @Test("SEC.nonroot: Oracle runs as a non-root user, uid 1000 (docker exec nps-oracle whoami is not root)")
-        func secNonroot() async throws {
+        @Test("SEC.nonroot: Oracle runs as a non-root user (docker exec nps-oracle whoami is not root)", arguments: [Requirements.secNonroot])
+        func secNonroot(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let container = Stack.container("oracle")
+            let container = StackServices.container("oracle")
             let whoami = try await stack.docker.exec(container, ["whoami"])
             let uid = try await stack.docker.exec(container, ["id", "-u"])
             let running = try await stack.docker.inspectContainer(container)
@@ -20,14 +22,17 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "user of nps-oracle (whoami, id -u, image Config.User)",
-                    limit: "not root, uid 1000",
+                    limit: requirement.limit,
                     measuredBy: whoami
                 )
             )
         }
 
-        @Test("SEC.secrets: no API key or password in any Dockerfile, compose file or stack image; secrets come only from .env")
-        func secSecrets() async throws {
+        @Test(
+            "SEC.secrets: no API key or password in any Dockerfile, compose file or stack image; secrets come only from .env",
+            arguments: [Requirements.secSecrets]
+        )
+        func secSecrets(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let scanner = try SecretScanner.forStack()
             var findings: [SecretScanner.Finding] = []
@@ -61,13 +66,16 @@ extension Checkpoints {
                 Measurement(
                     outcome,
                     subject: "secrets in \(scanned.joined(separator: ", "))",
-                    limit: "none: only ${VAR} references, no value from the env file"
+                    limit: requirement.limit
                 )
             )
         }
 
-        @Test("SEC.network: services talk over the nps-network bridge; only web-ui, api and oracle publish ports, on 127.0.0.1")
-        func secNetwork() async throws {
+        @Test(
+            "SEC.network: services talk over the nps-network bridge; only web-ui, api and oracle publish ports, on 127.0.0.1",
+            arguments: [Requirements.secNetwork]
+        )
+        func secNetwork(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let config = try await stack.compose.config()
             let declared = SecurityChecks.declaredNetwork(config.value)
@@ -75,7 +83,7 @@ extension Checkpoints {
                 Measurement(
                     declared,
                     subject: "networks and ports in docker compose config --format json",
-                    limit: "every service on nps-network (bridge) only; web-ui, api, oracle publish on 127.0.0.1",
+                    limit: requirement.limit,
                     measuredBy: config.result
                 )
             )
@@ -87,13 +95,13 @@ extension Checkpoints {
                 Measurement(
                     applied,
                     subject: "networks and port bindings of the running containers (docker inspect)",
-                    limit: "as declared: nps-network only, bindings on 127.0.0.1"
+                    limit: Requirements.secNetworkApplied.limit
                 )
             )
         }
 
-        @Test("SEC.limits: every service has CPU and memory limits, and the engine applies them")
-        func secLimits() async throws {
+        @Test("SEC.limits: every service has CPU and memory limits, and the engine applies them", arguments: [Requirements.secLimits])
+        func secLimits(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             let config = try await stack.compose.config()
             let declared = ComposeChecks.everyServiceLimited(config.value)
@@ -101,7 +109,7 @@ extension Checkpoints {
                 Measurement(
                     declared,
                     subject: "deploy.resources.limits in docker compose config --format json",
-                    limit: "cpus and memory for every service",
+                    limit: requirement.limit,
                     measuredBy: config.result
                 )
             )
@@ -113,7 +121,7 @@ extension Checkpoints {
                 Measurement(
                     applied,
                     subject: "HostConfig NanoCpus and Memory of the running containers",
-                    limit: "non-zero and equal to the declared limits"
+                    limit: Requirements.secLimitsApplied.limit
                 )
             )
         }
@@ -122,7 +130,7 @@ extension Checkpoints {
         private static func inspectAll(_ config: ComposeConfig) async throws -> [String: ContainerInspection] {
             var containers: [String: ContainerInspection] = [:]
             for name in config.serviceNames {
-                let container = config.services[name]?.containerName ?? Stack.container(name)
+                let container = config.services[name]?.containerName ?? StackServices.container(name)
                 containers[name] = try await Stack.shared.docker.inspectContainer(container).value
             }
             return containers

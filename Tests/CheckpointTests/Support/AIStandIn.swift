@@ -1,3 +1,4 @@
+import CheckpointRules
 import Foundation
 import StackHarness
 
@@ -40,7 +41,7 @@ enum AIStandIn {
 
             // The stack's own database and vault key, taken from its running Oracle and handed over through the
             // CLI's environment (`-e NAME`), so no password lands on a command line or in the report.
-            let stackOracle = try await docker.inspectContainer(Stack.container("oracle")).config.environment
+            let stackOracle = try await docker.inspectContainer(StackServices.container("oracle")).config.environment
             let secrets = [
                 "DATABASE_URL": stackOracle["DATABASE_URL"] ?? "",
                 "NPS_MASTER_PASSWORD": stackOracle["NPS_MASTER_PASSWORD"] ?? "",

@@ -1,3 +1,4 @@
+import CheckpointRules
 import Foundation
 import StackHarness
 

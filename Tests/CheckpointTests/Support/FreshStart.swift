@@ -1,3 +1,4 @@
+import CheckpointRules
 import Foundation
 import StackHarness
 
@@ -21,14 +22,14 @@ actor FreshStart {
 
         let upStartedAt = Date()
         let clock = ContinuousClock()
-        let deadline = clock.now + StartupChecks.healthyLimit
+        let deadline = clock.now + Requirements.stackHealthyLimit
         // Without --wait; `up -d` still starts each service only once its dependencies are healthy.
-        let up = try await stack.compose.up(wait: false, timeout: StartupChecks.healthyLimit)
-        await stack.noteStarted(Stack.services)
+        let up = try await stack.compose.up(wait: false, timeout: Requirements.stackHealthyLimit)
+        await stack.noteStarted(StackServices.all)
         let waits = await withTaskGroup(of: (String, Result<HealthyContainer, any Error>).self) { group in
-            for service in Stack.services {
+            for service in StackServices.all {
                 group.addTask {
-                    let wait = HealthWait(container: Stack.container(service), docker: stack.docker)
+                    let wait = HealthWait(container: StackServices.container(service), docker: stack.docker)
                     do {
                         return (service, .success(try await wait.untilHealthy(budget: max(deadline - clock.now, .zero))))
                     } catch {
@@ -47,14 +48,14 @@ actor FreshStart {
             filters: ["type=container", "label=com.docker.compose.project=\(stack.compose.name)"]
         ).value
         let timelines = ServiceTimeline.fromEvents(events)
-        let readiness = Stack.services.map { service in
+        let readiness = StackServices.all.map { service in
             Self.readiness(service, wait: waits[service], timeline: timelines[service], upStartedAt: upStartedAt)
         }
         try await stack.report.record(
             StackTimeline(
                 phase: .start,
                 origin: upStartedAt,
-                lanes: Stack.services.map { StackTimeline.Lane(service: $0, begin: timelines[$0]?.startedAt, end: timelines[$0]?.healthyAt) }
+                lanes: StackServices.all.map { StackTimeline.Lane(service: $0, begin: timelines[$0]?.startedAt, end: timelines[$0]?.healthyAt) }
             )
         )
         let made = StartRecord(upStartedAt: upStartedAt, up: up, readiness: readiness, settledAt: settledAt, events: events)

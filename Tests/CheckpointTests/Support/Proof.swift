@@ -1,3 +1,5 @@
+import CheckpointRules
+import ProcessRunning
 import StackHarness
 import Testing
 

@@ -1,3 +1,4 @@
+import CheckpointRules
 import StackHarness
 
 /// Runs `body`, then removes the containers and images a test made for itself (all named

@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// The stack the checkpoint suites share: the repository, the docker CLI, the compose project, and
@@ -46,12 +48,6 @@ actor Stack {
         compose = ComposeProject.nps(layout: layout, environmentFile: environmentFile, docker: docker)
     }
 
-    /// The five services, in start order.
-    nonisolated static let services = ["postgres", "oracle", "scanner", "api", "web-ui"]
-
-    /// The container of `service`.
-    nonisolated static func container(_ service: String) -> String { "nps-\(service)" }
-
     /// Fails at once, in one line, when no engine answers; records the engine and Compose versions.
     func checkEngine() async throws {
         guard engine == nil else { return }
@@ -77,7 +73,7 @@ actor Stack {
 
     /// Brings `services` (and what they depend on) up and waits until they are healthy with passing last probes; returns the compose run.
     @discardableResult
-    func ensureRunning(_ services: [String] = Stack.services) async throws -> CommandResult {
+    func ensureRunning(_ services: [String] = StackServices.all) async throws -> CommandResult {
         try await ensureImages()
         try await removeStaleData()
         try prepareLogsVolume()
@@ -85,7 +81,7 @@ actor Stack {
         startedServices.formUnion(services)
         // `up --wait` accepts a "healthy" status that a test's disturbance left with failing probes; wait those out.
         for service in services {
-            _ = try await HealthWait(container: Stack.container(service), docker: docker).untilHealthy(budget: .seconds(60))
+            _ = try await HealthWait(container: StackServices.container(service), docker: docker).untilHealthy(budget: .seconds(60))
         }
         return result
     }

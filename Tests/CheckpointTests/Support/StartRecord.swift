@@ -1,4 +1,6 @@
+import CheckpointRules
 import Foundation
+import ProcessRunning
 import StackHarness
 
 /// One timed start of the whole stack from `down`: when `up -d` began, its run, how each service got

@@ -153,6 +153,7 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
             dependencies: [
                 "ServiceRuntime",
                 "ProcessRunning",
+                "LogTimeFormat",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

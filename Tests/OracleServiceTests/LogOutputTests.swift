@@ -46,7 +46,7 @@ struct LogOutputTests {
         let lines = oracle.stdoutLines
         #expect(lines.count >= 5, "\(oracle.transcript)")
         for line in lines {
-            let object = try #require(JSONLogLine.object(of: line), "not a JSON object: \(line)")
+            let object = try #require(ServiceLogLine.object(of: line), "not a JSON object: \(line)")
             let time = object["time"] as? String ?? ""
             #expect(Self.isISO8601UTC(time), "time is ISO 8601 UTC: \(line)")
             #expect(Self.levels.contains(object["level"] as? String ?? ""), "level is a log level: \(line)")
@@ -107,7 +107,7 @@ struct LogOutputTests {
             let size = try #require(TemporaryLogDirectory.contents(of: name)?.count, "\(name) exists after \(calls) calls")
             #expect(size > 0 && size <= limit, "\(name) is \(size) bytes, limit \(limit)")
             for line in try TemporaryLogDirectory.lines(of: name) {
-                #expect(JSONLogLine.object(of: line) != nil, "\(name): whole JSON lines only: \(line)")
+                #expect(ServiceLogLine.object(of: line) != nil, "\(name): whole JSON lines only: \(line)")
             }
         }
         #expect(!FileManager.default.fileExists(atPath: "\(path).6"), "no sixth backup")
@@ -138,7 +138,7 @@ struct LogOutputTests {
                 && Array(fileLines.dropFirst(firstLines.count)).sorted() == second.stdoutLines.sorted(),
             "the first run's lines, then the second's\n--- file ---\n\(fileLines.joined(separator: "\n"))"
         )
-        #expect(fileLines.filter { JSONLogLine.message(of: $0) == "Oracle service started" }.count == 2)
+        #expect(fileLines.filter { ServiceLogLine.message(of: $0) == "Oracle service started" }.count == 2)
     }
 }
 

@@ -31,7 +31,7 @@ struct BinaryTests {
         #expect(status == 0, "\(process.transcript)")
         #expect(elapsed < .seconds(2))
         for line in process.stdoutLines {
-            let object = try #require(JSONLogLine.object(of: line), "not JSON: \(line)")
+            let object = try #require(ServiceLogLine.object(of: line), "not JSON: \(line)")
             #expect(object["time"] is String && object["level"] is String && object["message"] is String)
         }
         #expect(!process.stdoutLines.contains { $0.contains(#""level":"error""#) || $0.contains(#""level":"critical""#) })
@@ -49,6 +49,6 @@ struct BinaryTests {
         let (status, elapsed) = try await process.stop()
         #expect(status == 0, "\(process.transcript)")
         #expect(elapsed < .seconds(2))
-        #expect(process.stdoutLines.last.flatMap(JSONLogLine.object(of:))?["message"] as? String == "Scanner stand-in stopped")
+        #expect(process.stdoutLines.last.flatMap(ServiceLogLine.object(of:))?["message"] as? String == "Scanner stand-in stopped")
     }
 }

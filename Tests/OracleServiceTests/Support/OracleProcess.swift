@@ -97,7 +97,7 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
 
     /// The stdout lines (parsed) whose message satisfies `predicate`.
     func logLines(where predicate: (String) -> Bool) -> [[String: Any]] {
-        stdoutLines.compactMap(JSONLogLine.object(of:)).filter { ($0["message"] as? String).map(predicate) ?? false }
+        stdoutLines.compactMap(ServiceLogLine.object(of:)).filter { ($0["message"] as? String).map(predicate) ?? false }
     }
 
     /// Waits for a stdout line whose message satisfies `predicate`.

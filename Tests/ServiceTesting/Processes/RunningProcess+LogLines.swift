@@ -3,7 +3,7 @@ import ProcessRunning
 /// A binary under test, read as the JSON log lines it prints: its messages, and the ports its listeners announce.
 extension RunningProcess {
     /// The `message` of every stdout line that is a JSON object, in order.
-    package var logMessages: [String] { stdoutLines.compactMap(JSONLogLine.message(of:)) }
+    package var logMessages: [String] { stdoutLines.compactMap(ServiceLogLine.message(of:)) }
 
     /// Waits for a JSON log line on `stream` whose `message` satisfies `predicate` and returns the line.
     @discardableResult
@@ -12,7 +12,7 @@ extension RunningProcess {
         within limit: Duration = .seconds(10),
         where predicate: (String) -> Bool
     ) async throws -> String {
-        try await waitForLine(on: stream, within: limit) { JSONLogLine.message(of: $0).map(predicate) ?? false }
+        try await waitForLine(on: stream, within: limit) { ServiceLogLine.message(of: $0).map(predicate) ?? false }
     }
 
     /// Waits for the service runtime's "gRPC server listening on N" line and returns N.
@@ -28,7 +28,7 @@ extension RunningProcess {
     // The number after the last `separator` of the first message that starts with `prefix`.
     private func waitForPort(announcedBy prefix: String, after separator: Character, within limit: Duration) async throws -> Int {
         let line = try await waitForLogMessage(within: limit) { $0.hasPrefix(prefix) }
-        guard let port = JSONLogLine.message(of: line)?.split(separator: separator).last.flatMap({ Int($0) }) else {
+        guard let port = ServiceLogLine.message(of: line)?.split(separator: separator).last.flatMap({ Int($0) }) else {
             throw ProcessFailure.wait(problem: "no port in the line '\(line)'", transcript: transcript)
         }
         return port

@@ -46,7 +46,7 @@ final class TestProcess: Sendable {
         within limit: Duration = .seconds(15)
     ) async throws -> [String: Any] {
         let line = try await child.waitForLogMessage(on: stream, within: limit) { $0.hasPrefix(prefix) }
-        return JSONLogLine.object(of: line) ?? [:]
+        return ServiceLogLine.object(of: line) ?? [:]
     }
 
     /// Sends `signal`, waits for the exit and returns the status and the time from the signal to the exit.

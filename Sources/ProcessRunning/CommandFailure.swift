@@ -21,7 +21,7 @@ package struct CommandFailure: Error, Sendable, CustomStringConvertible {
             .split(separator: "\n", omittingEmptySubsequences: false)
             .suffix(Self.quotedLineCount)
             .joined(separator: "\n")
-        let heading = "command failed (\(result.ending) after \(result.duration.secondsText) s): \(result.command.commandLine)"
+        let heading = "command failed (\(result.ending) after \(result.duration.secondsText)): \(result.command.commandLine)"
         return tail.isEmpty ? heading : heading + "\n" + tail
     }
 }

@@ -47,7 +47,7 @@ package struct CommandResult: Sendable {
     package var transcript: String {
         """
         $ \(command.commandLine)
-        \(ending) after \(duration.secondsText) s
+        \(ending) after \(duration.secondsText)
         --- stdout ---
         \(standardOutput)
         --- stderr ---

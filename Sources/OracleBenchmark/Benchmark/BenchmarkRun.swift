@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import GRPCCore
+import ProcessRunning
 
 /// The benchmark: starts the release Oracle on this machine, measures it and prints a table of figures.
 struct BenchmarkRun: Sendable {
@@ -33,16 +34,16 @@ struct BenchmarkRun: Sendable {
         let exit = try await server.terminate()
 
         let rows: [(String, String, String)] = [
-            ("GetReading p50, 1 stream", Self.format(single.percentile(0.5).milliseconds, "ms"), ""),
-            ("GetReading p99, 1 stream", Self.format(single.percentile(0.99).milliseconds, "ms"), "≤ 1 ms"),
+            ("GetReading p50, 1 stream", Self.format(single.percentile(0.5).inMilliseconds, "ms"), ""),
+            ("GetReading p99, 1 stream", Self.format(single.percentile(0.99).inMilliseconds, "ms"), "≤ 1 ms"),
             ("GetReading throughput, 1 stream", Self.format(single.throughput, "calls/s"), ""),
-            ("GetReading p50, 16 streams", Self.format(concurrent.percentile(0.5).milliseconds, "ms"), ""),
-            ("GetReading p99, 16 streams", Self.format(concurrent.percentile(0.99).milliseconds, "ms"), ""),
+            ("GetReading p50, 16 streams", Self.format(concurrent.percentile(0.5).inMilliseconds, "ms"), ""),
+            ("GetReading p99, 16 streams", Self.format(concurrent.percentile(0.99).inMilliseconds, "ms"), ""),
             ("GetReading throughput, 16 streams (server on 1 core)", Self.format(concurrent.throughput, "calls/s"), "≥ 5,000 calls/s"),
-            ("/health p99 under 16-stream load", Self.format(health.percentile(0.99).milliseconds, "ms"), "≤ 2 ms"),
+            ("/health p99 under 16-stream load", Self.format(health.percentile(0.99).inMilliseconds, "ms"), "≤ 2 ms"),
             ("RSS idle", Self.format(idleRSS, "MiB"), "≤ 40 MB"),
             ("RSS after 16-stream load", Self.format(loadedRSS, "MiB"), ""),
-            ("SIGTERM to exit (status \(exit.status))", Self.format(exit.elapsed.milliseconds, "ms"), "≤ 1 s"),
+            ("SIGTERM to exit (status \(exit.status))", Self.format(exit.elapsed.inMilliseconds, "ms"), "≤ 1 s"),
         ]
         print("nps-oracle benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(options.duration) per phase")
         let width = rows.map(\.0.count).max() ?? 0

@@ -1,3 +1,5 @@
+import ProcessRunning
+
 /// Latencies of one benchmark phase and the wall time it took.
 struct LatencySample: Sendable {
     /// Each call's latency.

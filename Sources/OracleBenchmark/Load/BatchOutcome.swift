@@ -1,3 +1,5 @@
+import ProcessRunning
+
 /// What a batch of load calls came to: each success's latency, the failures, and the wall time of the whole batch.
 struct BatchOutcome: Sendable, Equatable {
     /// The latency of each call that succeeded, in milliseconds; ascending once the batch is finished.
@@ -16,7 +18,7 @@ struct BatchOutcome: Sendable, Equatable {
     mutating func record(_ result: Result<Duration, CallFailure>) {
         switch result {
         case .success(let latency):
-            latencies.append(latency.milliseconds)
+            latencies.append(latency.inMilliseconds)
         case .failure(let failure):
             errors += 1
             firstError = firstError ?? failure.text

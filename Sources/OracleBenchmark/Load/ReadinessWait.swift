@@ -1,4 +1,5 @@
 import Foundation
+import ProcessRunning
 
 /// `--wait-ready`: an attempt every 50 ms until one succeeds or the budget has passed.
 struct ReadinessWait: Sendable {

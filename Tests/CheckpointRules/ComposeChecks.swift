@@ -131,16 +131,26 @@ package enum ComposeChecks {
         var points = RequirementPoints("CP2.limits")
         let declared = declaredOracleLimits(config)
         points.expect(declared.passed, declared.reason)
-        let limits = config.services["oracle"]?.limits
+        expectApplied(applied, equal: config.services["oracle"]?.limits, in: "nps-oracle", to: &points)
+        return points.outcome(summary: "NanoCpus \(applied.nanoCpus), Memory \(applied.memory) = declared")
+    }
+
+    /// The points of "the engine applied what the compose file declares": NanoCpus and Memory of `container`'s
+    /// HostConfig equal the declared limits (CP2.limits for the Oracle, SEC.limits for every service).
+    package static func expectApplied(
+        _ applied: ContainerInspection.HostConfig,
+        equal limits: ResourceLimits?,
+        in container: String,
+        to points: inout RequirementPoints
+    ) {
         points.expect(
             applied.nanoCpus == limits?.nanoCpus,
-            "NanoCpus is \(applied.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")"
+            "\(container) NanoCpus \(applied.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")"
         )
         points.expect(
             applied.memory == limits?.memoryBytes,
-            "Memory is \(applied.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")"
+            "\(container) Memory \(applied.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")"
         )
-        return points.outcome(summary: "NanoCpus \(applied.nanoCpus), Memory \(applied.memory) = declared")
     }
 
     /// SEC.limits: every service declares both a CPU and a memory limit.

@@ -119,14 +119,7 @@ package enum SecurityChecks {
             let limits = config.services[name]?.limits
             points.expect(host.nanoCpus > 0, "\(container.name) has no CPU limit (NanoCpus 0)")
             points.expect(host.memory > 0, "\(container.name) has no memory limit (Memory 0)")
-            points.expect(
-                host.nanoCpus == limits?.nanoCpus,
-                "\(container.name) NanoCpus \(host.nanoCpus), declared \(limits?.nanoCpus.map(String.init) ?? "nothing")"
-            )
-            points.expect(
-                host.memory == limits?.memoryBytes,
-                "\(container.name) Memory \(host.memory), declared \(limits?.memoryBytes.map(String.init) ?? "nothing")"
-            )
+            ComposeChecks.expectApplied(host, equal: limits, in: container.name, to: &points)
             applied.append("\(container.name) \(String(format: "%g", Double(host.nanoCpus) / 1e9)) CPU/\(host.memory / 1_048_576) MiB")
         }
         return points.outcome(summary: applied.joined(separator: ", "))

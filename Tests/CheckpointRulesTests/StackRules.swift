@@ -121,4 +121,21 @@ struct StackRules {
         #expect(outcome.passed, "\(outcome.reason)")
         #expect(Double(oracle.size) / 1e6 < Requirements.imageSizeLimitMB)
     }
+
+    @Test("CP2.limits and SEC.limits (applied) hold for the captured containers, and name what differs from the declaration")
+    func appliedLimits() throws {
+        let all = try DockerJSON.decoder().decode([ContainerInspection].self, from: EngineSample.data("nps-inspect-healthy.json"))
+        let byService = Dictionary(uniqueKeysWithValues: all.map { (String($0.name.dropFirst("nps-".count)), $0) })
+        let captured = try CapturedDocument("compose-config.json")
+        let config = try ComposeConfig(json: captured.json)
+        let oracle = try #require(byService["oracle"])
+        #expect(ComposeChecks.appliedOracleLimits(declared: config, applied: oracle.hostConfig).passed)
+        let every = SecurityChecks.appliedLimits(config, containers: byService)
+        #expect(every.passed, "\(every.reason)")
+
+        let halved = captured.with(["services", "api", "deploy", "resources", "limits", "memory"], .string("67108864"))
+        let broken = SecurityChecks.appliedLimits(try ComposeConfig(json: halved), containers: byService)
+        #expect(!broken.passed)
+        #expect(broken.reason.contains("nps-api Memory"), "\(broken.reason)")
+    }
 }

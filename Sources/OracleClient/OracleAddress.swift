@@ -3,10 +3,13 @@ import ServiceRuntime
 
 /// The Oracle's gRPC endpoint as `host:port` (`ORACLE_SERVICE_URL`, e.g. `oracle:50052`).
 public struct OracleAddress: Sendable, Equatable, CustomStringConvertible {
-    /// Host name or IP address; resolved by DNS at each connection attempt, so a restarted container is found again.
+    /// Host name or IP address; looked up again every second while the client runs (``RefreshingDNSResolverFactory``),
+    /// so an Oracle restarted at a new IP is found there.
     public let host: String
     /// TCP port.
     public let port: Int
+    /// How `host` is looked up: the system resolver; a test sets a lookup whose answer it moves.
+    var lookup = HostLookup.system
 
     /// Creates an address from its parts.
     public init(host: String, port: Int) {
@@ -28,6 +31,11 @@ public struct OracleAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// The target for a gRPC client transport.
     public var target: ResolvableTargets.DNS { .dns(host: host, port: port) }
+
+    /// Addresses naming the same `host:port` are equal: how the host is looked up is not part of where the Oracle is.
+    public static func == (lhs: OracleAddress, rhs: OracleAddress) -> Bool {
+        lhs.host == rhs.host && lhs.port == rhs.port
+    }
 
     public var description: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
 }

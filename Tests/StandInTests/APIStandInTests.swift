@@ -13,12 +13,10 @@ struct APIStandInTests {
     @Test("answers from the Oracle, maps its errors, and turns unhealthy fast when it stops")
     func endToEnd() async throws {
         let oracle = try await TestOracle.start()
-        var configuration = APIConfiguration()
-        configuration.bindHost = "127.0.0.1"
-        configuration.port = 0
-        configuration.oracle = OracleAddress(host: "127.0.0.1", port: oracle.grpcPort)
-        configuration.oracleHealthURL = "http://127.0.0.1:\(oracle.healthPort)/health"
-        let application = try APIApplication.buildApplication(configuration: configuration, logger: CapturedLogs().logger(level: .debug))
+        let application = try APIApplication.onLoopback(
+            oracle: OracleAddress(host: "127.0.0.1", port: oracle.grpcPort),
+            oracleHealthURL: "http://127.0.0.1:\(oracle.healthPort)/health"
+        )
 
         try await withRunning(application, until: { $0.port.value != nil }) { _ in
             let port = application.port.value ?? 0

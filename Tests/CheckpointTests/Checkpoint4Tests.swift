@@ -198,12 +198,11 @@ extension Checkpoints {
         /// polls until /health is healthy again and waits until the whole stack is healthy, whatever happened in between.
         private static func answersWithoutDatabase(_ url: URL) async throws -> (unreachable: CheckOutcome, recovered: CheckOutcome) {
             let stack = Stack.shared
-            let clock = ContinuousClock()
             var unreachable: CheckOutcome
             do {
                 try await stack.compose.stop("postgres")
                 // A late 503 is reported with its time rather than as none.
-                let (reply, waited) = await poll(url, until: { $0.status == 503 }, for: Requirements.unreachableDatabaseLimit * 2, clock: clock)
+                let (reply, waited) = await HTTPFetch.poll(url, until: { $0.status == 503 }, for: Requirements.unreachableDatabaseLimit * 2)
                 unreachable = HealthChecks.unreachableDatabaseAnswer(reply, after: waited)
             } catch {
                 try await stack.compose.start("postgres")
@@ -211,7 +210,7 @@ extension Checkpoints {
                 throw error
             }
             try await stack.compose.start("postgres")
-            let (reply, waited) = await poll(url, until: { $0.status == 200 }, for: .seconds(60), clock: clock)
+            let (reply, waited) = await HTTPFetch.poll(url, until: { $0.status == 200 }, for: .seconds(60))
             try await stack.ensureRunning()
             let back = reply.map(HealthChecks.healthyAnswer)
             let recovered = CheckOutcome(
@@ -221,26 +220,6 @@ extension Checkpoints {
                 reason: back?.reason ?? "no answer from /health after postgres started"
             )
             return (unreachable, recovered)
-        }
-
-        /// GETs `url` every 100 ms until `done` holds for the answer or `limit` passes; the last answer and when it came.
-        private static func poll(
-            _ url: URL,
-            until done: (HTTPReply) -> Bool,
-            for limit: Duration,
-            clock: ContinuousClock
-        ) async -> (HTTPReply?, Duration) {
-            let start = clock.now
-            var last: HTTPReply?
-            var waited = Duration.zero
-            while clock.now - start < limit {
-                // A refused or timed-out request is no answer yet.
-                last = try? await HTTPFetch.get(url, timeout: .seconds(2))
-                waited = clock.now - start
-                if let last, done(last) { break }
-                try? await Task.sleep(for: .milliseconds(100))
-            }
-            return (last, waited)
         }
     }
 }

@@ -37,6 +37,8 @@ struct ContainerInspectionTests {
         #expect(inspection.mounts.first?.source == "/tmp")
         #expect(inspection.mounts.first?.destination == "/host-tmp")
         #expect(inspection.networks == ["bridge"])
+        #expect(inspection.addresses == ["bridge": "172.17.0.3"])
+        #expect(inspection.state.pid == 14680)
         #expect(inspection.ports["80/tcp"] == [ContainerInspection.PortBinding(hostIP: "127.0.0.1", hostPort: "18089")])
     }
 

@@ -35,6 +35,9 @@ package struct ContainerInspection: Sendable, Decodable {
     /// Names of the networks it is attached to, sorted.
     package var networks: [String] { networkSettings.networks.keys.sorted() }
 
+    /// Its IP address on each attached network, by network name ("" while it is not running).
+    package var addresses: [String: String] { networkSettings.networks.mapValues(\.ipAddress) }
+
     /// Published ports by container port ("8052/tcp"); an exposed but unpublished port maps to [].
     package var ports: [String: [PortBinding]] { networkSettings.ports.mapValues { $0 ?? [] } }
 
@@ -49,6 +52,8 @@ package struct ContainerInspection: Sendable, Decodable {
         package let status: String
         /// Whether the main process is running.
         @DockerDefault package private(set) var running: Bool
+        /// The main process's PID on the host, 0 when it is not running (signals sent to it bypass the engine).
+        @DockerDefault package private(set) var pid: Int
         /// The main process's exit code (meaningful once it has exited).
         @DockerDefault package private(set) var exitCode: Int
         /// Whether the kernel's OOM killer ended the main process.
@@ -153,9 +158,15 @@ package struct ContainerInspection: Sendable, Decodable {
 
     /// The network part of the inspection (`NetworkSettings`).
     private struct NetworkSettings: Sendable, Decodable {
-        /// The attached networks by name; only the names are read.
-        @DockerDefault var networks: [String: JSONValue]
+        /// The attached networks by name.
+        @DockerDefault var networks: [String: NetworkEndpoint]
         /// Bindings by container port; null for a port exposed but not published.
         @DockerDefault var ports: [String: [PortBinding]?]
+    }
+
+    /// The container's end of one network (`NetworkSettings.Networks.<name>`).
+    private struct NetworkEndpoint: Sendable, Decodable {
+        /// Its IPv4 address on that network.
+        @DockerDefault var ipAddress: String
     }
 }

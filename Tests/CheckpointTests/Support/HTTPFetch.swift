@@ -40,4 +40,20 @@ enum HTTPFetch {
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         return HTTPReply(request: "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")", status: status, body: body, elapsed: elapsed)
     }
+
+    /// GETs `url` every 100 ms until `done` holds for an answer or `limit` passes; the last answer, and how long
+    /// after the call it came. A refused or timed-out request is no answer yet.
+    static func poll(_ url: URL, until done: (HTTPReply) -> Bool, for limit: Duration) async -> (HTTPReply?, Duration) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var last: HTTPReply?
+        var waited = Duration.zero
+        while clock.now - start < limit {
+            last = try? await get(url, timeout: .seconds(2))
+            waited = clock.now - start
+            if let last, done(last) { break }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return (last, waited)
+    }
 }

@@ -270,4 +270,23 @@ struct DatabaseTests {
         #expect(!logs.messages.contains("Connected to database"))
         #expect(!logs.fullText.contains("secret-pw"))
     }
+
+    @Test("A wrong database password is logged once, with the server's reason (SQLSTATE 28P01), not once a probe")
+    func wrongPasswordReason() async throws {
+        let url = try TestDatabase.shared.start()
+        let wrong = url.replacingOccurrences(of: "nps:nps-test@", with: "nps:not-the-password@")
+        try #require(wrong != url, "the test database URL changed shape: \(url)")
+        let logs = CapturedLogs()
+        try await RunningOracle.with(try RunningOracle.configuration(databaseURL: wrong), logs: logs) { oracle in
+            // Several probes, one second apart, all refused for the same reason.
+            try await Task.sleep(for: .seconds(3))
+            #expect(try await oracle.health().status == 503)
+        }
+        let warnings = logs.all.filter { $0.message == "Database unreachable; readings go on, writes wait" }
+        #expect(warnings.count == 1, "\(warnings.map(\.metadata))")
+        let reason = try #require(warnings.first?.metadata["reason"])
+        #expect(reason.contains("SQLSTATE 28P01"), "\(reason)")
+        #expect(reason.contains("password authentication failed"), "\(reason)")
+        #expect(!logs.fullText.contains("not-the-password"))
+    }
 }

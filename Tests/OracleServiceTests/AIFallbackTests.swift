@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import LogTimeFormat
 import OracleAPI
+import ServiceTesting
 import TestPostgres
 import Testing
 
@@ -169,5 +170,40 @@ struct AIFallbackTests {
         #expect(warnings.count == 2 && warnings.allSatisfy { $0["level"] as? String == "warning" }, "\(oracle.transcript)")
         #expect(warnings.first.map { "\($0)" }?.contains("500") == true, "the warning says why: \(warnings)")
         try Self.expectKeyNeverLogged(key, by: oracle)
+    }
+
+    @Test(
+        "An AI host that gives no answer (a port nothing listens on) is asked once, not once a second: the next calls, past the rate limit, answer from the rules at once"
+    )
+    func hostDownIsAskedOnce() async throws {
+        let key = Self.makeKey()
+        let oracle = try OracleProcess.againstTestDatabase(environment: [
+            "ANTHROPIC_API_KEY": key,
+            "ANTHROPIC_BASE_URL": "http://127.0.0.1:\(try unusedPort())",
+            // The HTTP client dials a refused port again until the call's deadline, so the one call that tries waits it out.
+            "NPS_AI_TIMEOUT_SECONDS": "1",
+        ])
+        try await oracle.waitUntilReady()
+        let latencies = try await oracle.withOracle { client in
+            var latencies: [Duration] = []
+            // Four calls 1.1 s apart: each would pass the one-call-a-second rate limit.
+            for day in 1...4 {
+                let start = ContinuousClock.now
+                let reading = try await client.getReading(.with { $0.datetime = "2026-06-0\(day)T09:30:00Z" })
+                latencies.append(ContinuousClock.now - start)
+                #expect(Self.isRuleBased(reading.summary), "rule-based summary: \(reading.summary)")
+                try await Task.sleep(for: .milliseconds(1100))
+            }
+            return latencies
+        }
+        _ = try await oracle.terminate()
+
+        let warnings = oracle.logLines { $0.hasPrefix("AI call failed with no answer from the host") }
+        #expect(warnings.count == 1, "one warning for the outage: \(oracle.transcript)")
+        #expect(warnings.first?["level"] as? String == "warning")
+        let later = latencies.dropFirst()
+        #expect(later.allSatisfy { $0 < .milliseconds(500) }, "calls while the host is down answer at once: \(latencies)")
+        try Self.expectKeyNeverLogged(key, by: oracle)
+        print("AIFallbackTests: AI host down: GetReading latencies \(latencies.map(\.wholeMilliseconds)) ms")
     }
 }

@@ -282,11 +282,13 @@ struct DatabaseTests {
             try await Task.sleep(for: .seconds(3))
             #expect(try await oracle.health().status == 503)
         }
-        let warnings = logs.all.filter { $0.message == "Database unreachable; readings go on, writes wait" }
-        #expect(warnings.count == 1, "\(warnings.map(\.metadata))")
-        let reason = try #require(warnings.first?.metadata["reason"])
-        #expect(reason.contains("SQLSTATE 28P01"), "\(reason)")
-        #expect(reason.contains("password authentication failed"), "\(reason)")
+        let reasons = logs.all.filter { $0.message == "Database unreachable; readings go on, writes wait" }.map { $0.metadata["reason"] ?? "" }
+        // A loaded machine may first see a probe time out ("no answer"), a change of reason worth its own line;
+        // the server's reason itself is logged once, however many probes it refused.
+        let refusals = reasons.filter { $0.contains("SQLSTATE 28P01") }
+        #expect(refusals.count == 1, "\(reasons)")
+        #expect(refusals.first?.contains("password authentication failed") == true, "\(reasons)")
+        #expect(zip(reasons, reasons.dropFirst()).allSatisfy { $0 != $1 }, "a reason repeated: \(reasons)")
         #expect(!logs.fullText.contains("not-the-password"))
     }
 }

@@ -47,17 +47,29 @@ final class Interpreter: Sendable {
         guard let client else { return (ruleText, .rules) }
         let prompt = "\(topic)\n\n\(ruleText)"
         let now = ContinuousClock.now
-        let decision = state.withLock { state -> (cached: String?, mayCall: Bool) in
-            if let hit = state.cache[prompt], hit.expires > now { return (hit.text, false) }
-            if let downUntil = state.downUntil, now < downUntil { return (nil, false) }
-            if let last = state.lastCall, now - last < Self.minimumInterval { return (nil, false) }
-            state.lastCall = now
-            return (nil, true)
+        // Why a call is not made: the host counts as down, or a call was made less than a second ago.
+        enum Decision {
+            case cached(String)
+            case call, hostDown, rateLimited
         }
-        if let cached = decision.cached { return (cached, .ai) }
-        guard decision.mayCall else {
-            logger.debug("AI call skipped (rate limit, or the host is down); answering from rules", metadata: ["topic": "\(topic)"])
+        let decision = state.withLock { state -> Decision in
+            if let hit = state.cache[prompt], hit.expires > now { return .cached(hit.text) }
+            if let downUntil = state.downUntil, now < downUntil { return .hostDown }
+            if let last = state.lastCall, now - last < Self.minimumInterval { return .rateLimited }
+            state.lastCall = now
+            return .call
+        }
+        switch decision {
+        case .cached(let text):
+            return (text, .ai)
+        case .hostDown:
+            logger.debug("AI call skipped: the host is down; answering from rules", metadata: ["topic": "\(topic)"])
             return (ruleText, .rules)
+        case .rateLimited:
+            logger.debug("AI call skipped by the rate limit; answering from rules", metadata: ["topic": "\(topic)"])
+            return (ruleText, .rules)
+        case .call:
+            break
         }
         do {
             let text = try await client.complete(system: Self.system, prompt: prompt)

@@ -24,3 +24,12 @@ CREATE TABLE IF NOT EXISTS insights (
 );
 
 CREATE INDEX IF NOT EXISTS insights_session_id ON insights (session_id);
+
+-- record_key: each row's idempotency key (a client's idempotency-key, or a random UUID the Oracle gives the
+-- record when it accepts it). Rows are inserted with ON CONFLICT (record_key) DO NOTHING, so a write retried
+-- after a timeout, or replayed from the Oracle's spool after a crash, is stored once. Added by ALTER so that
+-- re-running this file upgrades a database made before the column existed (infrastructure/scripts/migrate.sh).
+ALTER TABLE oracle_suggestions ADD COLUMN IF NOT EXISTS record_key TEXT;
+CREATE UNIQUE INDEX IF NOT EXISTS oracle_suggestions_record_key ON oracle_suggestions (record_key);
+ALTER TABLE insights ADD COLUMN IF NOT EXISTS record_key TEXT;
+CREATE UNIQUE INDEX IF NOT EXISTS insights_record_key ON insights (record_key);

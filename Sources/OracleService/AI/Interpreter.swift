@@ -5,9 +5,10 @@ import Synchronization
 ///
 /// It never fails a request: a missing key, a failure, a timeout or the rate limit all yield the
 /// rule-based text. Answers are cached for an hour and at most one call is made per second. When a call
-/// gets no answer from the host at all (unresolvable, refused, timed out), the host counts as down for
-/// `downtime` and calls answer from the rules at once until then, so an AI outage costs one slow call
-/// per `downtime`, not one per second (REL.aidown).
+/// cannot connect to the host at all (unresolvable, refused, unreachable, connect timed out), the host
+/// counts as down: calls answer from the rules at once, and a background task probes the host every
+/// `probeInterval` until it answers, so an AI outage costs one call of at most the connect timeout and
+/// one warning (REL.aidown). A host that was reached but answers slowly is given the whole timeout.
 final class Interpreter: Sendable {
     /// Who wrote an interpretation; stored with insights.
     enum Source: String, Sendable {
@@ -17,8 +18,8 @@ final class Interpreter: Sendable {
     private struct State {
         var cache: [String: (text: String, expires: ContinuousClock.Instant)] = [:]
         var lastCall: ContinuousClock.Instant?
-        /// Until when the host counts as down; nil while it answers.
-        var downUntil: ContinuousClock.Instant?
+        /// The task probing the host while no connection can be made to it; nil while the host counts as up.
+        var outageProbe: Task<Void, Never>?
     }
 
     private static let cacheLifetime: Duration = .seconds(3600)
@@ -31,15 +32,19 @@ final class Interpreter: Sendable {
 
     private let client: MessagesAPIClient?
     private let logger: Logger
-    /// How long a host that gave no answer is left alone before the next call tries it again.
-    private let downtime: Duration
+    /// How often the background task asks a host that could not be reached whether it answers again.
+    private let probeInterval: Duration
     private let state = Mutex(State())
 
     /// Creates an interpreter; `client` nil means rules only.
-    init(client: MessagesAPIClient?, logger: Logger, downtime: Duration = .seconds(30)) {
+    init(client: MessagesAPIClient?, logger: Logger, probeInterval: Duration = .seconds(30)) {
         self.client = client
         self.logger = logger
-        self.downtime = downtime
+        self.probeInterval = probeInterval
+    }
+
+    deinit {
+        state.withLock { $0.outageProbe?.cancel() }
     }
 
     /// Returns the AI's rewrite of `ruleText` for `topic`, or `ruleText` itself when the AI cannot answer.
@@ -54,7 +59,7 @@ final class Interpreter: Sendable {
         }
         let decision = state.withLock { state -> Decision in
             if let hit = state.cache[prompt], hit.expires > now { return .cached(hit.text) }
-            if let downUntil = state.downUntil, now < downUntil { return .hostDown }
+            if state.outageProbe != nil { return .hostDown }
             if let last = state.lastCall, now - last < Self.minimumInterval { return .rateLimited }
             state.lastCall = now
             return .call
@@ -74,25 +79,64 @@ final class Interpreter: Sendable {
         do {
             let text = try await client.complete(system: Self.system, prompt: prompt)
             state.withLock { state in
-                state.downUntil = nil
                 if state.cache.count >= Self.cacheCapacity {
                     state.cache = state.cache.filter { $0.value.expires > now }
                     if state.cache.count >= Self.cacheCapacity { state.cache.removeAll() }
                 }
                 state.cache[prompt] = (text, now + Self.cacheLifetime)
             }
+            hostAnswered()
             return (text, .ai)
         } catch let error as MessagesAPIClient.Failure {
             // The host answered, with an error: it is up, and the next call may fare better.
             logger.warning("AI call failed; answering from rules", metadata: ["topic": "\(topic)", "error": "\(error)"])
+            hostAnswered()
+            return (ruleText, .rules)
+        } catch let error where MessagesAPIClient.isNoConnection(error) {
+            hostUnreachable(client: client, topic: topic, error: error)
             return (ruleText, .rules)
         } catch {
-            state.withLock { $0.downUntil = .now + downtime }
-            logger.warning(
-                "AI call failed with no answer from the host; answering from rules without asking it again for \(downtime)",
-                metadata: ["topic": "\(topic)", "error": "\(error)"]
-            )
+            // Reached but no answer in time, or cut off: the API may be slow rather than away, so it stays up.
+            logger.warning("AI call failed; answering from rules", metadata: ["topic": "\(topic)", "error": "\(error)"])
             return (ruleText, .rules)
         }
+    }
+
+    /// Counts the host as down, unless it already is, and starts the background probe that ends the outage.
+    private func hostUnreachable(client: MessagesAPIClient, topic: String, error: any Error) {
+        let outageBegins = state.withLock { state -> Bool in
+            guard state.outageProbe == nil else { return false }
+            state.outageProbe = Task { [weak self, probeInterval, logger] in
+                // The loop holds no strong reference to the interpreter, so its deinit runs and cancels it.
+                while (try? await Task.sleep(for: probeInterval)) != nil {
+                    if await client.hostAnswers() {
+                        self?.hostAnswered()
+                        return
+                    }
+                    logger.debug("AI host probe: still no connection")
+                }
+            }
+            return true
+        }
+        guard outageBegins else {
+            // Calls already on their way when the outage began; the outage has its warning.
+            logger.debug("AI call failed with no connection to the host, already counted as down", metadata: ["topic": "\(topic)"])
+            return
+        }
+        logger.warning(
+            "AI call failed with no connection to the host; answering from rules until a probe every \(probeInterval) reaches it",
+            metadata: ["topic": "\(topic)", "error": "\(error)"]
+        )
+    }
+
+    /// Ends an outage, if one is on, once the host has answered a call or a probe.
+    private func hostAnswered() {
+        let probe = state.withLock { state -> Task<Void, Never>? in
+            defer { state.outageProbe = nil }
+            return state.outageProbe
+        }
+        guard let probe else { return }
+        probe.cancel()
+        logger.info("AI host answers again; interpretations come from the AI")
     }
 }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Logging
 import NIOCore
+import NIOPosix
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -32,6 +33,8 @@ struct MessagesAPIClient: Sendable {
 
     private let http: HTTPClient
     private let endpoint: String
+    /// What `hostAnswers` asks: a documented route that answers even without a key (401), at no cost.
+    private let probeEndpoint: String
     private let apiKey: String
     private let model: String
     private let timeout: Duration
@@ -40,6 +43,7 @@ struct MessagesAPIClient: Sendable {
     init(http: HTTPClient, baseURL: String, apiKey: String, model: String, timeout: Duration) {
         self.http = http
         endpoint = baseURL + "/v1/messages"
+        probeEndpoint = baseURL + "/v1/models"
         self.apiKey = apiKey
         self.model = model
         self.timeout = timeout
@@ -55,12 +59,16 @@ struct MessagesAPIClient: Sendable {
         let body = RequestBody(model: model, maxTokens: Self.maxTokens, system: system, messages: [.init(role: "user", content: prompt)])
         request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
 
-        let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        let data = Data(buffer: bytes)
-        guard response.status.code == 200 else {
-            let message = (try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message ?? response.status.reasonPhrase
-            throw Failure.status(Int(response.status.code), message)
+        // AHC's own deadline ends with the response's head, so a body that never finishes would hold the call;
+        // the race bounds head and body together, and answers at the deadline even if the request is slow to unwind.
+        let (status, data) = try await withDeadline(timeout) { [http, timeout, request] in
+            let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+            let bytes = try await response.body.collect(upTo: 1 << 20)
+            return (response.status, Data(buffer: bytes))
+        }
+        guard status.code == 200 else {
+            let message = (try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message ?? status.reasonPhrase
+            throw Failure.status(Int(status.code), message)
         }
         let answer: ResponseBody
         do {
@@ -72,6 +80,30 @@ struct MessagesAPIClient: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw Failure.emptyAnswer }
         return text
+    }
+
+    /// Whether the host answers HTTP at all, with any status, within the call's timeout; costs no tokens.
+    func hostAnswers() async -> Bool {
+        let request = HTTPClientRequest(url: probeEndpoint)
+        let answered: Void? = try? await withDeadline(timeout) { [http, timeout] in
+            let response = try await http.execute(request, timeout: .nanoseconds(timeout.nanoseconds))
+            // Read so the connection goes back to the pool; the head already told what the probe wanted to know.
+            _ = try? await response.body.collect(upTo: 1 << 20)
+        }
+        return answered != nil
+    }
+
+    /// Whether `error` says no connection to the host could be made: no such host, refused, unreachable, no
+    /// answer to the connection attempt. Anything else means the host was reached, however it then failed.
+    static func isNoConnection(_ error: any Error) -> Bool {
+        switch error {
+        // A host name none of whose addresses resolved or took a connection.
+        case is NIOConnectionError: true
+        // An IP address, which is dialled directly, refused or not routable.
+        case let error as IOError: [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode)
+        case let error as HTTPClientError: error == .connectTimeout
+        default: false
+        }
     }
 }
 

@@ -17,11 +17,14 @@ final class MessagesAPIStandIn: @unchecked Sendable {
     /// `ANTHROPIC_BASE_URL` for the Oracle.
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts the stand-in; `delay` seconds before each answer, every answer an HTTP `status` error when given, `reply` as its text.
-    init(delay: Double? = nil, status: Int? = nil, reply: String? = nil) async throws {
+    /// Starts the stand-in on `port` (0: a free one); `delay` seconds before each answer, every answer an HTTP `status`
+    /// error when given, `reply` as its text.
+    init(port: Int = 0, delay: Double? = nil, status: Int? = nil, reply: String? = nil) async throws {
         directory = try TemporaryLogDirectory()
         recordFile = directory.file("requests.jsonl")
-        var arguments = [RepositoryPaths.file("fixtures/messages-api-stand-in/server.py").path, "--port", "0", "--record", recordFile, "--quiet"]
+        var arguments = [
+            RepositoryPaths.file("fixtures/messages-api-stand-in/server.py").path, "--port", "\(port)", "--record", recordFile, "--quiet",
+        ]
         if let delay { arguments += ["--delay", "\(delay)"] }
         if let status { arguments += ["--status", "\(status)"] }
         if let reply { arguments += ["--reply", reply] }

@@ -24,6 +24,7 @@ PORT=${NPS_TEST_PG_PORT:-25432}
 BASE=${NPS_TEST_PG_DIR:-/tmp/nps-test-pg}
 DATA="$BASE/data"
 LOGFILE="$BASE/postgres.log"
+# Holds the checksum of the init SQL applied; a changed schema is applied again (the files are idempotent).
 MARKER="$BASE/.nps-initialized"
 HOST=127.0.0.1
 DB_USER=nps
@@ -173,6 +174,12 @@ log_min_messages = warning
 EOF
 }
 
+# The checksum of the init SQL files, in the order they are applied.
+schema_sum() { cat "$INIT_SQL_DIR"/*.sql 2>/dev/null | sha256sum | cut -d' ' -f1; }
+
+# Whether the database has the current init SQL applied.
+schema_current() { [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$(schema_sum)" ]; }
+
 setup_database() {
     say "creating user $DB_USER and database $DB_NAME, applying $INIT_SQL_DIR/*.sql"
     su_psql <<EOF
@@ -193,12 +200,12 @@ EOF
     shopt -u nullglob
     [ ${#files[@]} -gt 0 ] || say "warning: no init SQL in $INIT_SQL_DIR"
     for f in "${files[@]}"; do   # glob order = the lexical order the container uses
-        PGPASSWORD=$DB_PASS "$(psql_bin)" -X -q -v ON_ERROR_STOP=1 -h "$HOST" -p "$PORT" \
+        PGPASSWORD=$DB_PASS PGOPTIONS='-c client_min_messages=warning' "$(psql_bin)" -X -q -v ON_ERROR_STOP=1 -h "$HOST" -p "$PORT" \
             -U "$DB_USER" -d "$DB_NAME" -f "$f" >/dev/null \
             || die "applying $f failed"
         n=$((n + 1))
     done
-    touch "$MARKER"
+    schema_sum >"$MARKER"
     say "applied $n init SQL file(s)"
 }
 
@@ -214,7 +221,7 @@ cmd_start() {
     find_pgbin || true
     if answers; then
         if ours_running; then
-            [ -f "$MARKER" ] || { with_lock; [ -f "$MARKER" ] || setup_database; }
+            schema_current || { with_lock; schema_current || setup_database; }
             say "already running on $HOST:$PORT ($DATA)"
             return 0
         fi
@@ -255,7 +262,7 @@ cmd_start() {
         local ms=$(( (${EPOCHREALTIME/[.,]/} - t0) / 1000 ))
         say "started on $HOST:$PORT in ${ms} ms"
     fi
-    [ -f "$MARKER" ] || setup_database
+    schema_current || setup_database
     app_check || die "started, but $DB_USER cannot connect to $DB_NAME (log: $LOGFILE)"
 }
 

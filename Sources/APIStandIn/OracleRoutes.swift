@@ -18,6 +18,9 @@ struct OracleRoutes: Sendable {
         options.preserveProtoFieldNames = true
         return options
     }()
+    /// The header (`Idempotency-Key`, canonically lowercase) a client names a suggest-range call with, so that a
+    /// retry is not stored twice, and the gRPC metadata key it is forwarded as.
+    static let idempotencyKey = "idempotency-key"
 
     /// `GET /api/health` body.
     private struct HealthBody: Encodable {
@@ -59,7 +62,8 @@ struct OracleRoutes: Sendable {
             } catch {
                 return JSONResponse.error("request body: \(error)", status: .badRequest)
             }
-            return await call("SuggestRange") { try await oracle.suggestRange(body.request, options: options()) }
+            let metadata = Self.metadata(forwarding: request.headers)
+            return await call("SuggestRange") { try await oracle.suggestRange(body.request, metadata: metadata, options: options()) }
         }
     }
 
@@ -126,6 +130,15 @@ struct OracleRoutes: Sendable {
         var options = CallOptions.defaults
         options.timeout = timeout
         return options
+    }
+
+    /// The call's metadata: each `Idempotency-Key` header value as it came; the Oracle judges whether they are valid.
+    private static func metadata(forwarding headers: HTTPFields) -> Metadata {
+        var metadata: Metadata = [:]
+        for field in headers where field.name.canonicalName == idempotencyKey {
+            metadata.addString(field.value, forKey: idempotencyKey)
+        }
+        return metadata
     }
 
     /// The `grpc.health.v1` name of `status`.

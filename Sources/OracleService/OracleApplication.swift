@@ -32,18 +32,25 @@ struct OracleApplication: ServiceApplication {
             "database": "\(configuration.database.host):\(configuration.database.port)/\(configuration.database.database)",
             "ai": "\(configuration.anthropicAPIKey == nil ? "fallback" : "configured")",
             "log_file": "\(configuration.logFile)",
+            "spool": "\(configuration.spool.directory)",
         ]
     }
 
-    static func buildApplication(configuration: OracleConfiguration, logger: Logger) -> OracleApplication {
-        let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil)
+    static func buildApplication(configuration: OracleConfiguration, logger: Logger) throws -> OracleApplication {
+        let spool: RecordSpool
+        do {
+            spool = try RecordSpool(configuration: configuration.spool, logger: logger)
+        } catch {
+            throw ConfigurationError(variable: "NPS_SPOOL_DIR", problem: "\(error)")
+        }
+        let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil, backlog: { spool.backlog })
         let postgres = PostgresClient(configuration: .init(configuration.database), backgroundLogger: logger)
         let monitor = DatabaseMonitor(client: postgres, status: status, target: configuration.database, logger: logger)
-        let writer = RecordWriter(client: postgres, status: status, logger: logger)
+        let writer = RecordWriter(client: postgres, spool: spool, logger: logger)
 
         let messagesAPI = configuration.anthropicAPIKey.map { key in
             MessagesAPIClient(
-                http: .shared,
+                http: .messagesAPI,
                 baseURL: configuration.anthropicBaseURL,
                 apiKey: key,
                 model: configuration.aiModel,
@@ -59,7 +66,7 @@ struct OracleApplication: ServiceApplication {
         let oracle = OracleGRPCService(
             status: status,
             interpreter: interpreter,
-            writer: writer,
+            spool: spool,
             cipher: InsightCipher(masterPassword: configuration.masterPassword),
             logger: logger
         )
@@ -70,7 +77,7 @@ struct OracleApplication: ServiceApplication {
                 config: .defaults { $0.rpc.maxRequestPayloadSize = RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes) }
             ),
             services: [oracle, GRPCHealthService(board: board)],
-            interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes)]
+            interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes), IdempotencyKeyReader()]
         )
         let listener = GRPCServerService(server: server, configuredPort: configuration.grpcPort, record: status, board: board, logger: logger)
 
@@ -79,6 +86,9 @@ struct OracleApplication: ServiceApplication {
             services: [
                 .init(service: postgres),
                 .init(service: monitor),
+                // After the listener has drained its calls at shutdown, the writer stops, then the spool flushes
+                // what those calls handed over.
+                .init(service: spool),
                 .init(service: writer),
                 .init(service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger)),
                 .init(service: listener),

@@ -25,12 +25,15 @@ final class OracleStatus: Sendable, GRPCListenerRecord {
     let startedAt: ContinuousClock.Instant
     /// Whether AI answers are configured; a missing key is not unhealthy.
     let aiConfigured: Bool
+    /// What the write path holds back, read at each answer.
+    private let backlog: @Sendable () -> WriteBacklog
     private let state = Mutex(State())
 
-    /// Creates the state of a service that is just starting.
-    init(aiConfigured: Bool, startedAt: ContinuousClock.Instant = .now) {
+    /// Creates the state of a service that is just starting, whose write backlog `backlog` reads.
+    init(aiConfigured: Bool, startedAt: ContinuousClock.Instant = .now, backlog: @escaping @Sendable () -> WriteBacklog) {
         self.aiConfigured = aiConfigured
         self.startedAt = startedAt
+        self.backlog = backlog
     }
 
     /// The gRPC listener's state.
@@ -77,6 +80,7 @@ final class OracleStatus: Sendable, GRPCListenerRecord {
             status: healthy ? .healthy : .unhealthy,
             version: StackVersion.current,
             uptimeSeconds: uptime.components.seconds,
+            backlog: backlog(),
             checks: [
                 "database": databaseReachable ? "connected" : "unreachable",
                 "grpc": grpcCheck,

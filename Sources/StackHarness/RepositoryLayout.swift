@@ -65,6 +65,8 @@ package struct RepositoryLayout: Sendable, Hashable {
     package var healthCheckScript: URL { scripts.appendingPathComponent("health-check.sh") }
     /// infrastructure/volumes/logs/ (the Oracle's /app/logs on the host).
     package var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
+    /// infrastructure/volumes/spool/ (the Oracle's /app/spool on the host: acknowledged records not yet stored).
+    package var spoolVolume: URL { infrastructure.appendingPathComponent("volumes/spool", isDirectory: true) }
     /// infrastructure/volumes/logs/oracle.log.
     package var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
     /// fixtures/ (the Messages API stand-in and the broken variants the checkpoint suites must catch).

@@ -62,6 +62,14 @@ struct ConfigurationErrorTests {
         try await expectFailure(naming: "LOG_FILE", environment: ["LOG_FILE": regularFile + "/oracle.log"])
     }
 
+    @Test("NPS_SPOOL_DIR under a regular file → exit 1, one stderr line naming NPS_SPOOL_DIR")
+    func spoolDirectoryUncreatable() async throws {
+        let directory = try TemporaryLogDirectory()
+        let regularFile = directory.file("not-a-directory")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: regularFile))
+        try await expectFailure(naming: "NPS_SPOOL_DIR", environment: ["NPS_SPOOL_DIR": regularFile + "/spool"], saying: "not a directory")
+    }
+
     @Test("GRPC_PORT already in use → exit 1, one stderr line naming GRPC_PORT")
     func grpcPortInUse() async throws {
         let busy = try BusyPort()

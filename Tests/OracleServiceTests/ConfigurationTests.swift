@@ -43,6 +43,7 @@ struct ConfigurationTests {
         #expect(configuration.anthropicAPIKey == nil)
         #expect(configuration.aiTimeout == .seconds(10))
         #expect(configuration.maxRequestBytes == 1024 * 1024)
+        #expect(configuration.spool == RecordSpool.Configuration(directory: "/app/spool", maxRecords: 100_000, maxBytes: 64 << 20))
         #expect(configuration.masterPassword == "master-password-123")
         #expect(configuration.database.host == "postgres")
         #expect(configuration.database.password == Self.secret)
@@ -58,6 +59,7 @@ struct ConfigurationTests {
                     "ANTHROPIC_API_KEY": "sk-test", "ANTHROPIC_BASE_URL": "http://127.0.0.1:9999/",
                     "NPS_AI_MODEL": "claude-test", "NPS_AI_TIMEOUT_SECONDS": "3", "LOG_LEVEL": "WARN",
                     "LOG_FILE": "/tmp/x.log", "LOG_MAX_BYTES": "2048", "LOG_BACKUPS": "2", "GRPC_MAX_REQUEST_BYTES": "4096",
+                    "NPS_SPOOL_DIR": "/data/spool/", "NPS_SPOOL_MAX_RECORDS": "50", "NPS_SPOOL_MAX_BYTES": "65536",
                 ])
             )
         )
@@ -73,6 +75,7 @@ struct ConfigurationTests {
         #expect(configuration.logMaxBytes == 2048)
         #expect(configuration.logBackups == 2)
         #expect(configuration.maxRequestBytes == 4096)
+        #expect(configuration.spool == RecordSpool.Configuration(directory: "/data/spool", maxRecords: 50, maxBytes: 65536))
     }
 
     @Test(
@@ -92,6 +95,9 @@ struct ConfigurationTests {
         "A bad value stops the start with a ConfigurationError naming the variable",
         arguments: [
             (["GRPC_PORT": "abc"], "GRPC_PORT"),
+            (["NPS_SPOOL_MAX_RECORDS": "0"], "NPS_SPOOL_MAX_RECORDS"),
+            (["NPS_SPOOL_MAX_RECORDS": "many"], "NPS_SPOOL_MAX_RECORDS"),
+            (["NPS_SPOOL_MAX_BYTES": "100"], "NPS_SPOOL_MAX_BYTES"),
             (["GRPC_PORT": "70000"], "GRPC_PORT"),
             (["GRPC_PORT": "-1"], "GRPC_PORT"),
             (["HEALTH_PORT": "abc"], "HEALTH_PORT"),

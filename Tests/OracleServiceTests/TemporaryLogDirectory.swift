@@ -1,6 +1,6 @@
 import Foundation
 
-/// A fresh directory for one test's log files, deleted when the test lets go of it.
+/// A fresh directory for one test's log files (and an Oracle child's spool), deleted when the test lets go of it.
 final class TemporaryLogDirectory {
     /// Absolute path of the directory.
     let path: String

@@ -58,8 +58,8 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin oracle \
-    && mkdir -p /app/logs \
-    && chown oracle:oracle /app/logs
+    && mkdir -p /app/logs /app/spool \
+    && chown oracle:oracle /app/logs /app/spool
 
 COPY --from=builder /staging/nps-oracle /app/nps-oracle
 
@@ -67,7 +67,8 @@ USER 1000:1000
 WORKDIR /app
 ENV GRPC_PORT=50052 \
     HEALTH_PORT=8052 \
-    LOG_FILE=/app/logs/oracle.log
+    LOG_FILE=/app/logs/oracle.log \
+    NPS_SPOOL_DIR=/app/spool
 EXPOSE 50052 8052
 
 # The probe is built into the binary (GET /health on HEALTH_PORT), so the image needs no curl.

@@ -26,3 +26,6 @@ compose() {
 }
 
 container_of() { printf 'nps-%s' "$1"; }
+
+# The value of variable $1 in $ENV_FILE (the last assignment wins, as in compose), empty when unset.
+env_value() { sed -n "s/^$1=//p" "$ENV_FILE" | tail -n 1; }

@@ -6,10 +6,11 @@
 # 1. a Docker engine and Compose v2 (setup-engine.sh installs and starts them on Debian);
 # 2. the base images (offline-images.sh: the engine's copy, a pull, or a local stand-in);
 # 3. infrastructure/.env from .env.example when missing, with random passwords;
-# 4. infrastructure/volumes/logs, writable by the Oracle's uid 1000;
+# 4. infrastructure/volumes/logs and volumes/spool, writable by the Oracle's uid 1000;
 # 5. the published host ports are free;
 # 6. docker compose build, then up -d --wait (all five healthy within 2 minutes);
-# 7. a table of the services with their health and URLs, and one reading through the api.
+# 7. the database schema brought up to date (migrate.sh: a volume made by an older version gains what it lacks);
+# 8. a table of the services with their health and URLs, and one reading through the api.
 # On failure it names the service and prints the end of its log.
 set -euo pipefail
 # shellcheck source=stack-env.sh
@@ -38,15 +39,16 @@ if [ ! -f "$ENV_FILE" ]; then
   say "${YELLOW}made infrastructure/.env from .env.example with random POSTGRES_PASSWORD and NPS_MASTER_PASSWORD; put your ANTHROPIC_API_KEY there to enable AI${RESET}"
 fi
 for variable in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB NPS_MASTER_PASSWORD; do
-  value=$(sed -n "s/^$variable=//p" "$ENV_FILE" | tail -n 1)
+  value=$(env_value "$variable")
   [ -n "$value" ] || die "$variable is empty in infrastructure/.env; set it (see .env.example)"
 done
 
-mkdir -p "$INFRA_DIR/volumes/logs"
-chown 1000:1000 "$INFRA_DIR/volumes/logs" 2>/dev/null || chmod 0777 "$INFRA_DIR/volumes/logs"
+for folder in logs spool; do
+  mkdir -p "$INFRA_DIR/volumes/$folder"
+  chown 1000:1000 "$INFRA_DIR/volumes/$folder" 2>/dev/null || chmod 0777 "$INFRA_DIR/volumes/$folder"
+done
 
 # A published port already taken on the host would fail deep inside compose; say which one.
-env_value() { sed -n "s/^$1=//p" "$ENV_FILE" | tail -n 1; }
 declare -A published=(
   ["oracle gRPC"]="$(env_value ORACLE_GRPC_PORT)"
   ["oracle health"]="$(env_value ORACLE_HEALTH_PORT)"
@@ -85,6 +87,7 @@ if ! compose up -d --wait --wait-timeout 120; then
   die "the stack did not become healthy; see above"
 fi
 say "${GREEN}all services healthy in $(( $(date +%s) - started )) s${RESET}"
+"$INFRA_DIR/scripts/migrate.sh"
 
 "$INFRA_DIR/scripts/health-check.sh"
 api_port=${published[api]:-8000}

@@ -488,6 +488,12 @@ public nonisolated struct Nps_Oracle_HealthResponse: Sendable {
 
   public var checks: Dictionary<String,String> = [:]
 
+  /// Beyond the written contract: records acknowledged and waiting in the Oracle's spool for the database, and
+  /// records the database refused for good (kept in the spool's dead-letter file).
+  public var pending: Int64 = 0
+
+  public var setAside: Int64 = 0
+
   public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   public init() {}
@@ -1538,7 +1544,7 @@ nonisolated extension Nps_Oracle_TimingResponse: SwiftProtobuf.Message, SwiftPro
 
 nonisolated extension Nps_Oracle_HealthResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
   public static let protoMessageName: String = _protobuf_package + ".HealthResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}version\0\u{3}uptime_seconds\0\u{1}checks\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{1}version\0\u{3}uptime_seconds\0\u{1}checks\0\u{1}pending\0\u{3}set_aside\0")
 
   public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
@@ -1550,6 +1556,8 @@ nonisolated extension Nps_Oracle_HealthResponse: SwiftProtobuf.Message, SwiftPro
       case 2: try { try decoder.decodeSingularStringField(value: &self.version) }()
       case 3: try { try decoder.decodeSingularInt64Field(value: &self.uptimeSeconds) }()
       case 4: try { try decoder.decodeMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: &self.checks) }()
+      case 5: try { try decoder.decodeSingularInt64Field(value: &self.pending) }()
+      case 6: try { try decoder.decodeSingularInt64Field(value: &self.setAside) }()
       default: break
       }
     }
@@ -1568,6 +1576,12 @@ nonisolated extension Nps_Oracle_HealthResponse: SwiftProtobuf.Message, SwiftPro
     if !self.checks.isEmpty {
       try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.ProtobufString>.self, value: self.checks, fieldNumber: 4)
     }
+    if self.pending != 0 {
+      try visitor.visitSingularInt64Field(value: self.pending, fieldNumber: 5)
+    }
+    if self.setAside != 0 {
+      try visitor.visitSingularInt64Field(value: self.setAside, fieldNumber: 6)
+    }
     try unknownFields.traverse(visitor: &visitor)
   }
 
@@ -1576,6 +1590,8 @@ nonisolated extension Nps_Oracle_HealthResponse: SwiftProtobuf.Message, SwiftPro
     if lhs.version != rhs.version {return false}
     if lhs.uptimeSeconds != rhs.uptimeSeconds {return false}
     if lhs.checks != rhs.checks {return false}
+    if lhs.pending != rhs.pending {return false}
+    if lhs.setAside != rhs.setAside {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

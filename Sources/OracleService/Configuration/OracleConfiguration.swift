@@ -37,6 +37,8 @@ struct OracleConfiguration: ServiceConfiguration {
     var logBackups: Int = 5
     /// Largest gRPC request accepted (`GRPC_MAX_REQUEST_BYTES`); larger ones get RESOURCE_EXHAUSTED.
     var maxRequestBytes: Int = 1024 * 1024
+    /// The write spool: its folder (`NPS_SPOOL_DIR`) and bounds (`NPS_SPOOL_MAX_RECORDS`, `NPS_SPOOL_MAX_BYTES`).
+    var spool = RecordSpool.Configuration()
 
     /// The value `.env.example` ships for `ANTHROPIC_API_KEY`.
     static let apiKeyPlaceholder = "your_claude_api_key_here"
@@ -86,6 +88,15 @@ extension OracleConfiguration {
         if let backups = try environment.integer("LOG_BACKUPS", in: 0...100, meaning: "a number of files") { logBackups = backups }
         if let bytes = try environment.integer("GRPC_MAX_REQUEST_BYTES", in: 1024...(64 << 20), meaning: "a size in bytes") {
             maxRequestBytes = bytes
+        }
+        if let directory = environment.value("NPS_SPOOL_DIR") {
+            spool.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        }
+        if let records = try environment.integer("NPS_SPOOL_MAX_RECORDS", in: 1...100_000_000, meaning: "a number of records") {
+            spool.maxRecords = records
+        }
+        if let bytes = try environment.integer("NPS_SPOOL_MAX_BYTES", in: 4096...(1 << 40), meaning: "a size in bytes") {
+            spool.maxBytes = bytes
         }
     }
 }

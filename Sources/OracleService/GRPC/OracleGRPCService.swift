@@ -20,8 +20,8 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
     let status: OracleStatus
     /// Writes interpretations, by AI or by rules.
     let interpreter: Interpreter
-    /// Stores suggestions and insights without making the caller wait.
-    let writer: RecordWriter
+    /// Keeps suggestions and insights durably until they are stored; a call is answered once they are in it.
+    let spool: RecordSpool
     /// Encrypts insight content before it is stored.
     let cipher: InsightCipher
     /// Where request problems are logged.
@@ -44,7 +44,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
 
     func getNameReading(request: Nps_Oracle_NameRequest, context: ServerContext) async throws -> Nps_Oracle_NameResponse {
         logRequest("GetNameReading", request)
-        let name = try RequestField.text(request.name, field: "name", maximumLength: 256)
+        let name = try RequestField.text(request.name, field: "name", maximumBytes: RequestField.Limit.name)
         let reading = NameReading(name: name)
         return .with {
             $0.name = reading.name
@@ -58,7 +58,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
 
     func getQuestionSign(request: Nps_Oracle_QuestionRequest, context: ServerContext) async throws -> Nps_Oracle_QuestionResponse {
         logRequest("GetQuestionSign", request)
-        let question = try RequestField.text(request.question, field: "question", maximumLength: 2048)
+        let question = try RequestField.text(request.question, field: "question", maximumBytes: RequestField.Limit.question)
         let sign = QuestionSign(question: question, seed: request.seed)
         let interpretation = await interpreter.interpret(topic: "Answer to the question: \(question)", ruleText: sign.interpretation)
         return .with {
@@ -111,7 +111,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
             $0.reasoning = suggestion.reasoning
         }
         let record = SuggestionRecord(suggestion, aiLevel: Int(request.aiLevel), scannedRangeCount: scanned.count)
-        writer.enqueue(.suggestion(type: "range", json: try record.json(), sessionID: nil))
+        try await keep([SpooledRecord(key: IdempotencyKey.forCall(), record: .suggestion(type: "range", json: try record.json(), sessionID: nil))])
         return response
     }
 
@@ -123,30 +123,37 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
         guard request.elapsed.isFinite, request.elapsed >= 0 else {
             throw RPCError(code: .invalidArgument, message: "elapsed: must be a finite number ≥ 0")
         }
-        let sessionID = try RequestField.optionalText(request.sessionID, field: "session_id", maximumLength: 128)
+        let sessionID = try RequestField.optionalText(request.sessionID, field: "session_id", maximumBytes: RequestField.Limit.sessionID)
+        let mode = try RequestField.bounded(request.mode, field: "mode", maximumBytes: RequestField.Limit.sessionLabel)
+        let model = try RequestField.bounded(request.model, field: "model", maximumBytes: RequestField.Limit.sessionLabel)
         let analysis = SessionAnalysis(
             keysTested: request.keysTested,
             seedsTested: request.seedsTested,
             hits: request.hits,
             speed: request.speed,
             elapsed: request.elapsed,
-            mode: request.mode,
-            model: request.model
+            mode: mode,
+            model: model
         )
         let refined = await interpreter.interpret(
             topic: "Insights on a key-scanning session",
             ruleText: analysis.insights.joined(separator: "\n")
         )
         let insights = refined.source == .ai ? [refined.text] : analysis.insights
-        for insight in insights {
+        let key = IdempotencyKey.forCall()
+        var records: [SpooledRecord] = []
+        for (index, insight) in insights.enumerated() {
+            let sealed: String
             do {
-                writer.enqueue(
-                    .insight(type: "session", sealedContent: try cipher.seal(insight), source: refined.source.rawValue, sessionID: sessionID)
-                )
+                sealed = try cipher.seal(insight)
             } catch {
-                logger.error("Insight not stored: encryption failed", metadata: ["error": "\(error)"])
+                // Not answered OK: an acknowledged call must have its rows.
+                throw RPCError(code: .internalError, message: "insights: encryption failed (\(error))")
             }
+            let record = DatabaseRecord.insight(type: "session", sealedContent: sealed, source: refined.source.rawValue, sessionID: sessionID)
+            records.append(SpooledRecord(key: "\(key)/\(index + 1)", record: record))
         }
+        try await keep(records)
         return .with {
             $0.insights = insights
             $0.recommendations = analysis.recommendations
@@ -175,6 +182,18 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
             $0.version = report.version
             $0.uptimeSeconds = report.uptimeSeconds
             $0.checks = report.checks
+            $0.pending = Int64(report.pending)
+            $0.setAside = Int64(report.setAside)
+        }
+    }
+
+    /// Hands `records` to the spool; the call is answered OK only once they are on the disk. A full spool, or one
+    /// that cannot be written, makes the call UNAVAILABLE with the reason: never OK and then lost.
+    private func keep(_ records: [SpooledRecord]) async throws {
+        do {
+            try await spool.append(records)
+        } catch {
+            throw RPCError(code: .unavailable, message: "writes: \(error)")
         }
     }
 

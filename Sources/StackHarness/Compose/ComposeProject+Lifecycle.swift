@@ -9,11 +9,20 @@ extension ComposeProject {
     }
 
     /// `docker compose up -d [--wait --wait-timeout <s>] [services…]`; with `wait`, returns once every service is healthy.
+    /// `environment` wins over the env file in the compose file's `${…}` (a test's override; a later `up` without
+    /// it recreates the changed services as they were).
     @discardableResult
-    package func up(services: [String] = [], wait: Bool = true, timeout: Duration = .seconds(120)) async throws -> CommandResult {
+    package func up(
+        services: [String] = [],
+        wait: Bool = true,
+        timeout: Duration = .seconds(120),
+        environment: [String: String] = [:]
+    ) async throws -> CommandResult {
         let waiting = wait ? ["--wait", "--wait-timeout", String(Int(timeout.inSeconds.rounded(.up)))] : []
+        var command = command(["up", "-d"] + waiting + services)
+        command.environment.merge(environment) { _, override in override }
         // The process limit sits past compose's own so compose can report which service it waited on.
-        return try await run(["up", "-d"] + waiting + services, timeout: timeout + .seconds(60))
+        return try await docker.runner.run(command, timeout: timeout + .seconds(60))
     }
 
     /// `docker compose restart [-t <s>] <service>`.

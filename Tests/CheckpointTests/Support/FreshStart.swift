@@ -18,7 +18,7 @@ actor FreshStart {
         let stack = Stack.shared
         try await stack.ensureImages()
         try await stack.takeDownForFreshStart()
-        try prepareLogsVolume(stack.layout.logsVolume)
+        try stack.layout.prepareOracleFolders()
 
         let upStartedAt = Date()
         let clock = ContinuousClock()
@@ -90,14 +90,5 @@ actor FreshStart {
 
     private static func duration(from start: Date, to end: Date) -> Duration {
         .nanoseconds(Int64((end.timeIntervalSince(start) * 1e9).rounded()))
-    }
-
-    // As Stack.ensureRunning does: the Oracle (uid 1000) writes into the bind-mounted folder, which a
-    // missing folder would leave root-owned.
-    private func prepareLogsVolume(_ folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if chown(folder.path, 1000, 1000) != 0 {
-            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
-        }
     }
 }

@@ -76,7 +76,7 @@ actor Stack {
     func ensureRunning(_ services: [String] = StackServices.all) async throws -> CommandResult {
         try await ensureImages()
         try await removeStaleData()
-        try prepareLogsVolume()
+        try layout.prepareOracleFolders()
         let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
         startedServices.formUnion(services)
         // `up --wait` accepts a "healthy" status that a test's disturbance left with failing probes; wait those out.
@@ -94,10 +94,12 @@ actor Stack {
         noteDown()
     }
 
-    // The first start of a run that owns the database volume begins from an empty one.
+    // The first start of a run that owns the database volume begins from an empty one, and from an empty spool:
+    // an earlier run's records would otherwise be replayed into this run's counts.
     private func removeStaleData() async throws {
         guard ownsData, !staleDataRemoved else { return }
         _ = try await compose.down(volumes: true, timeout: .seconds(60))
+        try? FileManager.default.removeItem(at: layout.spoolVolume)
         staleDataRemoved = true
     }
 
@@ -106,15 +108,6 @@ actor Stack {
 
     /// Records that a test started `services` outside `ensureRunning`.
     func noteStarted(_ services: [String]) { startedServices.formUnion(services) }
-
-    /// The Oracle writes its log as uid 1000 into the bind-mounted folder: make it exist and writable.
-    private func prepareLogsVolume() throws {
-        let path = layout.logsVolume.path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        if chown(path, 1000, 1000) != 0 {
-            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
-        }
-    }
 
     /// End of the run: a failure bundle when a proof failed, the report, and `down` unless the stack is kept.
     func finish() async throws {

@@ -10,7 +10,7 @@ import TestPostgres
 /// The real `nps-oracle` binary run as a child process, the way a user or a container runs it.
 ///
 /// It starts from a clean environment (nothing of the test runner's leaks in, an `ANTHROPIC_API_KEY` least of all)
-/// with `BIND_HOST=127.0.0.1`, `GRPC_PORT=0`, `HEALTH_PORT=0` and its own `LOG_FILE` in a temporary directory, so
+/// with `BIND_HOST=127.0.0.1`, `GRPC_PORT=0`, `HEALTH_PORT=0`, its own `LOG_FILE` and `NPS_SPOOL_DIR` in a temporary directory, so
 /// tests running in parallel never share a port or a file. ``waitUntilReady(within:)`` reads the bound ports from the
 /// service's own log lines. The process is killed when the value is released, whatever the test did.
 final class OracleProcess: OracleEndpoints, @unchecked Sendable {
@@ -26,7 +26,7 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
 
     /// The running binary.
     let child: RunningProcess
-    /// The directory of its log file; shared when a test restarts the binary on the same file.
+    /// The directory of its log file and spool; shared when a test restarts the binary on the same files.
     let logDirectory: TemporaryLogDirectory
     /// `LOG_FILE`.
     let logFile: String
@@ -50,6 +50,7 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
         environment["GRPC_PORT"] = "0"
         environment["HEALTH_PORT"] = "0"
         environment["LOG_FILE"] = directory.file("oracle.log")
+        environment["NPS_SPOOL_DIR"] = directory.file("spool")
         if let databaseURL { environment["DATABASE_URL"] = databaseURL }
         for (name, value) in overrides {
             environment[name] = value.isEmpty ? nil : value

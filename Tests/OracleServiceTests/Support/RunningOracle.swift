@@ -18,12 +18,14 @@ struct RunningOracle: OracleEndpoints {
     /// Its bound HTTP health port.
     let healthPort: Int
 
-    /// A configuration on free loopback ports for `databaseURL`, with no AI key.
+    /// A configuration on free loopback ports for `databaseURL`, with no AI key and a spool in a new temporary folder
+    /// (`with` removes it at the end, unless the test keeps it to start another Oracle on it).
     static func configuration(databaseURL: String) throws -> OracleConfiguration {
         var configuration = OracleConfiguration(database: try DatabaseURL(parsing: databaseURL), masterPassword: "test-master-password")
         configuration.bindHost = "127.0.0.1"
         configuration.grpcPort = 0
         configuration.healthPort = 0
+        configuration.spool.directory = NSTemporaryDirectory() + "oracle-spool-tests-" + UUID().uuidString
         return configuration
     }
 
@@ -31,9 +33,11 @@ struct RunningOracle: OracleEndpoints {
     static func with<T: Sendable>(
         _ configuration: OracleConfiguration,
         logs: CapturedLogs = CapturedLogs(),
+        keepingSpool: Bool = false,
         _ body: @Sendable (RunningOracle) async throws -> T
     ) async throws -> T {
-        let application = OracleApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
+        defer { if !keepingSpool { try? FileManager.default.removeItem(atPath: configuration.spool.directory) } }
+        let application = try OracleApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
         return try await withRunning(
             application,
             until: { $0.status.grpcPort != nil && $0.status.healthPort != nil },

@@ -25,6 +25,7 @@ final class TestOracle: Sendable {
                 "GRPC_PORT": "\(grpcPort)",
                 "HEALTH_PORT": "0",
                 "LOG_FILE": "oracle.log",
+                "NPS_SPOOL_DIR": "spool",
             ]
         )
         let grpc = try await process.child.waitForGRPCPort()

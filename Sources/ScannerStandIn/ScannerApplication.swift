@@ -7,7 +7,8 @@ import OracleClient
 import ServiceLifecycle
 import ServiceRuntime
 
-/// The assembled scanner stand-in: the Oracle client, the health server and the one range request, in start order.
+/// The assembled scanner stand-in: the Oracle client, the health server, the one range request and the watch on the
+/// Oracle link, in start order.
 struct ScannerApplication: ServiceApplication {
     static let identity = ServiceIdentity(
         program: "nps-scanner-stand-in",
@@ -59,6 +60,7 @@ struct ScannerApplication: ServiceApplication {
                 .init(service: listener),
                 // Its work is done once the Oracle has answered; the others keep running.
                 .init(service: suggestion, successTerminationBehavior: .ignore),
+                .init(service: OracleLinkMonitor(health: Grpc_Health_V1_Health.Client(wrapping: client), logger: logger)),
             ],
             logger: logger
         )

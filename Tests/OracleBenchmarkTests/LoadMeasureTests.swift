@@ -51,6 +51,61 @@ struct LoadMeasureTests {
         #expect(inFlight.withLock { $0.seen } == Set(0..<50))
     }
 
+    @Test("writes count acknowledged calls by kind and key, and the others by status with one message each")
+    func writeTally() async {
+        let made = Mutex([Int: (WriteKind, String)]())
+        let tally = await WriteLoad(calls: 12, keyPrefix: "t").run(concurrency: 3) { kind, key in
+            let index = Int(key.dropFirst(2))!
+            made.withLock { $0[index] = (kind, key) }
+            switch index {
+            case 3, 8: throw RPCError(code: .unavailable, message: "backlog full")
+            case 5: throw RPCError(code: .deadlineExceeded, message: "too slow")
+            case 10: throw CancellationError()
+            default: try? await Task.sleep(for: .milliseconds(12 - index))
+            }
+        }
+        let calls = made.withLock { $0 }
+        #expect(calls.keys.sorted() == Array(0..<12))
+        #expect(calls.allSatisfy { index, call in call.0 == (index.isMultiple(of: 2) ? .suggestRange : .analyzeSession) && call.1 == "t-\(index)" })
+        // Acknowledged: 0 2 4 6 (SuggestRange), 1 7 9 11 (AnalyzeSession); listed by index, whatever order they ended in.
+        #expect(tally.acknowledgedKeys == ["t-0", "t-1", "t-2", "t-4", "t-6", "t-7", "t-9", "t-11"])
+        #expect((tally.acknowledgedSuggestions, tally.acknowledgedAnalyses) == (4, 4))
+        #expect(tally.statuses == ["unavailable": 2, "deadline_exceeded": 1, "CancellationError": 1])
+        #expect(tally.messages["unavailable"] == "UNAVAILABLE: backlog full")
+        #expect(tally.messages["deadline_exceeded"] == "DEADLINE_EXCEEDED: too slow")
+        #expect(tally.messages["CancellationError"] == "CancellationError: CancellationError()")
+        #expect((tally.outcome.ok, tally.outcome.errors) == (8, 4))
+    }
+
+    @Test("writes keep to --rate and stop starting calls when --for has passed, reporting the calls made")
+    func writePaceAndBudget() async {
+        // What is asserted is when each call started, not how many fit: a starved machine may start fewer.
+        let clock = ContinuousClock()
+        let starts = Mutex<[Int: ContinuousClock.Instant]>([:])
+        let start = clock.now
+        let load = WriteLoad(calls: 1000, keyPrefix: "p", rate: 50, budget: .milliseconds(300))
+        let tally = await load.run(concurrency: 8) { _, key in
+            let index = Int(key.dropFirst("p-".count)) ?? -1
+            starts.withLock { $0[index] = clock.now }
+        }
+        let paced = starts.withLock { $0 }
+        // 50 calls per second for 0.3 s: call i starts no sooner than i × 20 ms, and none at or after 300 ms.
+        #expect(!paced.isEmpty && paced.count <= 15, "\(paced.count) calls")
+        #expect(paced.allSatisfy { index, at in at - start >= .milliseconds(20) * index && at - start < .milliseconds(300) })
+        #expect(tally.outcome.ok == paced.count && tally.acknowledgedKeys.count == paced.count)
+
+        // No pace: the budget alone ends it; no call starts after it.
+        let unpacedStarts = Mutex<[ContinuousClock.Instant]>([])
+        let unpacedStart = clock.now
+        let unpaced = await WriteLoad(calls: 1_000_000, keyPrefix: "p", budget: .milliseconds(100)).run(concurrency: 2) { _, _ in
+            unpacedStarts.withLock { $0.append(clock.now) }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let unpacedAt = unpacedStarts.withLock { $0 }
+        #expect(unpaced.outcome.ok == unpacedAt.count && unpaced.outcome.ok >= 1)
+        #expect(unpacedAt.allSatisfy { $0 - unpacedStart < .milliseconds(100) })
+    }
+
     @Test("wait-ready retries until an attempt succeeds, and gives up when the budget has passed")
     func readiness() async {
         let failures = Mutex(2)

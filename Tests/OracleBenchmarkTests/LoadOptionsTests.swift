@@ -25,16 +25,65 @@ struct LoadOptionsTests {
         #expect(readings.concurrency == 8)
     }
 
+    @Test("--writes N needs --key-prefix; the pace, the call deadline and the time budget are optional")
+    func writes() throws {
+        let plain = try LoadOptions(arguments: ["--target", "127.0.0.1:50052", "--writes", "20", "--key-prefix", "int-a.b_c:1"])
+        #expect(plain.mode == .writes(WriteLoad(calls: 20, keyPrefix: "int-a.b_c:1")))
+        #expect(plain.concurrency == 1)
+        guard case .writes(let load) = plain.mode else { return }
+        #expect(load.kinds == [.suggestRange, .analyzeSession] && load.rate == nil && load.budget == nil)
+        #expect(load.deadline == .seconds(5))
+        #expect((load.key(0), load.kind(0), load.key(7), load.kind(7)) == ("int-a.b_c:1-0", .suggestRange, "int-a.b_c:1-7", .analyzeSession))
+
+        let longest = String(repeating: "k", count: 100)
+        let full = try LoadOptions(arguments: [
+            "--target", "h:1", "--writes", "1000000", "--key-prefix", longest, "--rate", "2.5", "--deadline-ms", "800", "--for", "30",
+            "--concurrency", "4",
+        ])
+        #expect(
+            full.mode == .writes(WriteLoad(calls: 1_000_000, keyPrefix: longest, rate: 2.5, deadline: .milliseconds(800), budget: .seconds(30)))
+        )
+        #expect(full.concurrency == 4)
+    }
+
+    @Test(
+        "a bad --writes command line names the flag: a missing or bad key prefix, bounds, flags of --writes without it",
+        arguments: [
+            (["--writes", "5"], "missing --key-prefix P"),
+            (["--writes", "5", "--key-prefix", ""], "--key-prefix: '' is not 1 to 100 bytes of printable ASCII without spaces"),
+            (["--writes", "5", "--key-prefix", "a b"], "--key-prefix: 'a b' is not 1 to 100 bytes of printable ASCII without spaces"),
+            (["--writes", "5", "--key-prefix", "clé"], "--key-prefix: 'clé' is not 1 to 100 bytes of printable ASCII without spaces"),
+            (["--writes", "5", "--key-prefix", "a\tb"], "--key-prefix: 'a\tb' is not 1 to 100 bytes of printable ASCII without spaces"),
+            (
+                ["--writes", "5", "--key-prefix", String(repeating: "k", count: 101)],
+                "--key-prefix: '\(String(repeating: "k", count: 101))' is not 1 to 100 bytes of printable ASCII without spaces"
+            ),
+            (["--writes", "0", "--key-prefix", "p"], "--writes: '0' is not a whole number from 1 to 1000000"),
+            (["--writes", "1000001", "--key-prefix", "p"], "--writes: '1000001' is not a whole number from 1 to 1000000"),
+            (["--writes", "5", "--key-prefix", "p", "--rate", "0"], "--rate: '0' is not a number above 0 and at most 100000"),
+            (["--writes", "5", "--key-prefix", "p", "--rate", "nan"], "--rate: 'nan' is not a number above 0 and at most 100000"),
+            (["--writes", "5", "--key-prefix", "p", "--deadline-ms", "0"], "--deadline-ms: '0' is not a whole number from 1 to 600000"),
+            (["--writes", "5", "--key-prefix", "p", "--for", "-1"], "--for: '-1' is not a number of seconds from 0 to 86400"),
+            (["--readings", "5", "--key-prefix", "p"], "--key-prefix is only for --writes N"),
+            (["--flood-bytes", "5", "--for", "3"], "--for is only for --writes N"),
+            (["--writes", "5", "--key-prefix", "p", "--readings", "5"], "--readings and --writes cannot be given together: give one mode"),
+        ]
+    )
+    func writeUsageErrors(arguments: [String], message: String) {
+        #expect(throws: UsageError(message)) { try LoadOptions(arguments: ["--target", "h:1"] + arguments) }
+    }
+
     @Test(
         "a bad command line is a usage error that names what is wrong",
         arguments: [
             (["--readings", "5"], "missing --target HOST:PORT"),
-            (["--target", "h:1"], "missing a mode: --wait-ready SECONDS, --readings N or --flood-bytes B"),
+            (["--target", "h:1"], "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B or --writes N"),
             (["--target", "h:1", "--readings", "5", "--flood-bytes", "9"], "--readings and --flood-bytes cannot be given together: give one mode"),
             (["--target", "h:1", "--readings", "five"], "--readings: 'five' is not a whole number ≥ 0"),
             (["--target", "h:1", "--readings", "5", "--concurrency", "0"], "--concurrency: '0' is not a whole number ≥ 1"),
             (["--target", "h:1", "--wait-ready", "-1"], "--wait-ready: '-1' is not a number of seconds from 0 to 86400"),
-            (["--target", "h:1", "--readings", "5", "--rate", "3"], "unknown flag --rate"),
+            (["--target", "h:1", "--readings", "5", "--port", "3"], "unknown flag --port"),
+            (["--target", "h:1", "--readings", "5", "--rate", "3"], "--rate is only for --writes N"),
             (["--target", "h:1", "--readings", "5", "--readings", "6"], "--readings is given twice"),
             (["--target", "--readings", "5"], "--target needs a value"),
             (["--target", "h:1", "--readings"], "--readings needs a value"),

@@ -1,5 +1,6 @@
 import CheckpointRules
 import Foundation
+import GRPCCore
 import Testing
 
 @testable import OracleBenchmark
@@ -69,6 +70,36 @@ struct LoadReportTests {
         let decoded = try JSONDecoder().decode(OracleLoadFlood.self, from: Data(report.jsonLine().utf8))
         #expect((decoded.requests, decoded.ok, decoded.errors, decoded.requestBytes) == (2, 2, 0, 4000))
         #expect(decoded.firstError == nil)
+    }
+
+    @Test("--writes: the acknowledged calls by kind and key, the others by status, read back by the checkpoint rules")
+    func writes() throws {
+        var tally = WriteTally(load: WriteLoad(calls: 6, keyPrefix: "int-1"))
+        tally.record(call: 2, .success(.milliseconds(4)))
+        tally.record(call: 0, .success(.milliseconds(2)))
+        tally.record(call: 1, .success(.milliseconds(6)))
+        tally.record(call: 3, .failure(CallFailure(RPCError(code: .unavailable, message: "backlog full"))))
+        tally.record(call: 5, .failure(CallFailure(RPCError(code: .unavailable, message: "connection lost"))))
+        tally.record(call: 4, .failure(CallFailure(RPCError(code: .deadlineExceeded, message: "timed out"))))
+        tally.finish(after: .seconds(2))
+        let report = BatchReport(summary: BatchSummary(mode: "writes", concurrency: 3, outcome: tally.outcome), figures: WriteFigures(tally))
+        #expect(
+            try Self.keys(report) == [
+                "acknowledged_analyses", "acknowledged_keys", "acknowledged_suggestions", "calls_per_second", "concurrency", "errors",
+                "first_error", "messages", "deadline_exceeded", "unavailable", "mode", "ok", "p50_ms", "p99_ms", "requested", "statuses",
+                "deadline_exceeded", "unavailable", "wall_seconds",
+            ]
+        )
+        #expect(try report.jsonLine().contains(#""acknowledged_keys":["int-1-0","int-1-1","int-1-2"]"#))
+        #expect(report.exitStatus == 1)
+        let decoded = try JSONDecoder().decode(OracleWriteReport.self, from: Data(report.jsonLine().utf8))
+        #expect((decoded.requested, decoded.ok, decoded.errors, decoded.concurrency) == (6, 3, 3, 3))
+        #expect((decoded.acknowledgedSuggestions, decoded.acknowledgedAnalyses) == (2, 1))
+        #expect(decoded.acknowledgedKeys == ["int-1-0", "int-1-1", "int-1-2"])
+        #expect(decoded.statuses == ["unavailable": 2, "deadline_exceeded": 1])
+        #expect(decoded.messages == ["unavailable": "UNAVAILABLE: backlog full", "deadline_exceeded": "DEADLINE_EXCEEDED: timed out"])
+        #expect((decoded.wallSeconds, decoded.callsPerSecond, decoded.p50Milliseconds, decoded.p99Milliseconds) == (2, 3, 4, 6))
+        #expect(decoded.firstError == "UNAVAILABLE: backlog full")
     }
 
     // The keys of the report's JSON line, in the order printed (alphabetical).

@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import GRPCNIOTransportHTTP2
 import OracleAPI
+import ServiceTesting
 import Synchronization
 import TestPostgres
 import Testing

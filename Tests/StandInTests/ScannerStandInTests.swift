@@ -55,4 +55,28 @@ struct ScannerStandInTests {
         #expect(watched == [.serving, .notServing])
         #expect(application.health.status(of: "") == .notServing)
     }
+
+    @Test("logs the Oracle link up, lost when the Oracle stops, and up again when an Oracle is back at the address")
+    func oracleLinkFollowsRestarts() async throws {
+        let oraclePort = try unusedPort()
+        let logs = CapturedLogs()
+        var configuration = ScannerConfiguration()
+        configuration.bindHost = "127.0.0.1"
+        configuration.grpcPort = 0
+        configuration.oracle = OracleAddress(host: "127.0.0.1", port: oraclePort)
+        let application = try ScannerApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
+        try await withRunning(application, until: { $0.port.value != nil }) { _ in
+            let first = try await TestOracle.start(grpcPort: oraclePort)
+            _ = try await logs.waitFor("Oracle link up")
+            try await first.stop()
+            let lost = try await logs.waitFor("Oracle link lost")
+            #expect(lost.level == .warning && lost.metadata["reason"]?.isEmpty == false)
+
+            let second = try await TestOracle.start(grpcPort: oraclePort)
+            let upAgain = await eventually(within: .seconds(15)) { logs.messages.filter { $0 == "Oracle link up" }.count == 2 }
+            #expect(upAgain, "\(logs.fullText)")
+            try await second.stop()
+        }
+        #expect(logs.messages.filter { $0 == "Oracle link lost" }.count == 1, "\(logs.fullText)")
+    }
 }

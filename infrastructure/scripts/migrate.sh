@@ -15,22 +15,15 @@ SELF=migrate.sh
 say() { printf '%s%s:%s %s\n' "$BOLD" "$SELF" "$RESET" "$*" >&2; }
 die() { printf '%s%s: %s%s\n' "$RED" "$SELF" "$*" "$RESET" >&2; exit 1; }
 
-[ -f "$ENV_FILE" ] || ENV_FILE="$INFRA_DIR/.env.example"
-user=$(env_value POSTGRES_USER)
-database=$(env_value POSTGRES_DB)
-[ -n "$user" ] && [ -n "$database" ] || die "POSTGRES_USER or POSTGRES_DB is empty in $ENV_FILE"
-
-container=$(container_of postgres)
-health=$("$DOCKER" inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$container" 2>/dev/null) \
-  || die "$container does not exist; start the stack with infrastructure/scripts/up.sh"
-[ "$health" = healthy ] || die "$container is $health, not healthy; see docker logs $container"
+read_database_settings
+require_healthy_postgres
 
 applied=0
 for file in "$INFRA_DIR"/postgres/init/*.sql; do
   # NOTICEs ("already exists, skipping") are the normal case here; only warnings and errors are shown.
-  "$DOCKER" exec -i -e PGOPTIONS='-c client_min_messages=warning' "$container" \
-    psql -v ON_ERROR_STOP=1 -q -U "$user" -d "$database" <"$file" \
+  "$DOCKER" exec -i -e PGOPTIONS='-c client_min_messages=warning' "$POSTGRES" \
+    psql -v ON_ERROR_STOP=1 -q -U "$POSTGRES_USER" -d "$POSTGRES_DB" <"$file" \
     || die "applying $(basename "$file") failed; the statements before the failing one are applied, see above"
   applied=$((applied + 1))
 done
-say "schema up to date ($applied file(s) of infrastructure/postgres/init applied to $database)"
+say "schema up to date ($applied file(s) of infrastructure/postgres/init applied to $POSTGRES_DB)"

@@ -8,6 +8,9 @@ struct BenchmarkRun: Sendable {
     /// What to measure, from the command line.
     let options: BenchmarkOptions
 
+    /// A database URL nothing listens at: the Oracle keeps every record in its spool.
+    static let unreachableDatabaseURL = "postgres://nps@127.0.0.1:1/nps?sslmode=disable"
+
     /// Starts the server, measures each phase, stops the server and prints the figures.
     func run() async throws {
         let server = try ServerUnderTest(
@@ -32,6 +35,9 @@ struct BenchmarkRun: Sendable {
             return (single, concurrent, try await healthTask.value, loadedRSS)
         }
         let exit = try await server.terminate()
+        // A server of their own each, so the records they leave behind weigh on no other figure.
+        let writes = try await writeThroughput(databaseURL: options.databaseURL, portOffset: 1)
+        let spooledWrites = try await writeThroughput(databaseURL: Self.unreachableDatabaseURL, portOffset: 2)
 
         let rows: [(String, String, String)] = [
             ("GetReading p50, 1 stream", Self.format(single.percentile(0.5).inMilliseconds, "ms"), ""),
@@ -44,12 +50,44 @@ struct BenchmarkRun: Sendable {
             ("RSS idle", Self.format(idleRSS, "MiB"), "≤ 40 MB"),
             ("RSS after 16-stream load", Self.format(loadedRSS, "MiB"), ""),
             ("SIGTERM to exit (status \(exit.status))", Self.format(exit.elapsed.inMilliseconds, "ms"), "≤ 1 s"),
+            ("SuggestRange acknowledged, 16 streams, database up", Self.format(writes.acknowledgedPerSecond, "calls/s"), writes.failures),
+            (
+                "SuggestRange acknowledged, 16 streams, database unreachable (spool)",
+                Self.format(spooledWrites.acknowledgedPerSecond, "calls/s"), spooledWrites.failures
+            ),
         ]
         print("nps-oracle benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(options.duration) per phase")
         let width = rows.map(\.0.count).max() ?? 0
         for (name, value, goal) in rows {
             print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value.padding(toLength: 18, withPad: " ", startingAt: 0) + goal)
         }
+    }
+
+    /// Starts a server against `databaseURL` on the benchmark's ports plus `portOffset` and makes SuggestRange calls,
+    /// each with its own idempotency key, from 16 streams for the phase's duration; stops the server.
+    func writeThroughput(databaseURL: String, portOffset: Int) async throws -> WriteThroughput {
+        let server = try ServerUnderTest(
+            binary: options.server,
+            databaseURL: databaseURL,
+            grpcPort: options.grpcPort + portOffset,
+            healthPort: options.healthPort + portOffset,
+            core: 0
+        )
+        try await Self.waitUntilHealthy(server, databaseReachable: databaseURL != Self.unreachableDatabaseURL)
+        // Keys of their own, so a second run against the same database stores new rows rather than repeating these.
+        let load = WriteLoad(
+            calls: WriteLoad.maxCalls,
+            keyPrefix: "benchmark-\(UInt32.random(in: .min ... .max))-\(portOffset)",
+            kinds: [.suggestRange],
+            budget: options.duration
+        )
+        let transport = try OracleTarget(host: "127.0.0.1", port: server.grpcPort).transport()
+        let tally = try await withGRPCClient(transport: transport) { client in
+            let oracle = OracleCalls(oracle: .init(wrapping: client))
+            return await load.run(concurrency: 16) { kind, key in try await oracle.write(kind, key: key, within: load.deadline) }
+        }
+        _ = try await server.terminate()
+        return WriteThroughput(tally)
     }
 
     /// Calls GetReading from `streams` concurrent loops for `duration`; one latency per call, each call at most 10 s.
@@ -87,22 +125,28 @@ struct BenchmarkRun: Sendable {
         return LatencySample(latencies: latencies, elapsed: ContinuousClock.now - start)
     }
 
-    /// Polls the server's /health until it answers 200, for at most 15 s or until the server ends; the failure carries
-    /// the server's last lines (not its environment, which holds the database password).
-    static func waitUntilHealthy(_ server: ServerUnderTest) async throws {
+    /// Polls the server's /health until it answers 200 (with `databaseReachable` false: until it says gRPC listens,
+    /// which it answers 503), for at most 15 s or until the server ends; the failure carries the server's last lines
+    /// (not its environment, which holds the database password).
+    static func waitUntilHealthy(_ server: ServerUnderTest, databaseReachable: Bool = true) async throws {
         let deadline = ContinuousClock.now + .seconds(15)
         let url = "http://127.0.0.1:\(server.healthPort)/health"
         while ContinuousClock.now < deadline, server.process.isRunning {
-            if let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(1)), response.status == .ok {
-                return
+            if let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: url), timeout: .seconds(1)) {
+                if response.status == .ok { return }
+                if !databaseReachable, let body = try? await response.body.collect(upTo: 1 << 16),
+                    (try? JSONDecoder().decode(HealthAnswer.self, from: Data(body.readableBytesView)))?.grpcListening == true
+                {
+                    return
+                }
             }
             try await Task.sleep(for: .milliseconds(100))
         }
         let ending = server.process.exit.map { "it ended with \($0)" } ?? "it still runs"
         let lines = (server.process.stdoutLines + server.process.stderrLines).suffix(20)
         throw BenchmarkFailure(
-            message: "the server did not become healthy within 15 s (is DATABASE_URL reachable?); \(ending). Its last lines:\n"
-                + lines.joined(separator: "\n")
+            message: "the server did not become \(databaseReachable ? "healthy (is DATABASE_URL reachable?)" : "ready") within 15 s; \(ending). "
+                + "Its last lines:\n" + lines.joined(separator: "\n")
         )
     }
 

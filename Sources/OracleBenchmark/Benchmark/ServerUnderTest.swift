@@ -1,8 +1,8 @@
 import Foundation
 import ProcessRunning
 
-/// The release `nps-oracle` started as a child process, pinned to one core when `taskset` exists; killed if released
-/// while it still runs.
+/// The release `nps-oracle` started as a child process, pinned to one core when `taskset` exists, with a spool folder
+/// of its own; killed if released while it still runs.
 final class ServerUnderTest: Sendable {
     /// The child process.
     let process: RunningProcess
@@ -10,10 +10,15 @@ final class ServerUnderTest: Sendable {
     let grpcPort: Int
     /// Its health port.
     let healthPort: Int
+    /// Where it spools records the database has not taken yet (`NPS_SPOOL_DIR`); removed once it has exited.
+    let spoolDirectory: URL
 
-    /// Starts `binary` against `databaseURL` on the given ports, logging to a temporary file.
+    /// Starts `binary` against `databaseURL` on the given ports, logging to a temporary file and spooling to a
+    /// temporary folder named after its gRPC port (so each server of a run has its own).
     init(binary: String, databaseURL: String, grpcPort: Int, healthPort: Int, core: Int?) throws {
         let logDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("nps-benchmark-\(getpid())")
+        spoolDirectory = logDirectory.appendingPathComponent("spool-\(grpcPort)")
+        try FileManager.default.createDirectory(at: spoolDirectory, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URL"] = databaseURL
         environment["NPS_MASTER_PASSWORD"] = "benchmark-master-password"
@@ -22,6 +27,7 @@ final class ServerUnderTest: Sendable {
         environment["BIND_HOST"] = "127.0.0.1"
         environment["LOG_FILE"] = logDirectory.appendingPathComponent("oracle.log").path
         environment["LOG_LEVEL"] = "warning"
+        environment["NPS_SPOOL_DIR"] = spoolDirectory.path
         environment.removeValue(forKey: "ANTHROPIC_API_KEY")
         let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
         let command =
@@ -44,9 +50,11 @@ final class ServerUnderTest: Sendable {
         return kilobytes / 1024
     }
 
-    /// Sends SIGTERM and returns the time until the process has exited (at most 10 s), with its status.
+    /// Sends SIGTERM and returns the time until the process has exited (at most 10 s), with its status; then removes
+    /// its spool, which a write phase against an unreachable database fills with every record.
     func terminate() async throws -> (elapsed: Duration, status: Int32) {
         let (exit, elapsed) = try await process.stop(with: SIGTERM, within: .seconds(10))
+        try? FileManager.default.removeItem(at: spoolDirectory)
         return (elapsed, exit.status)
     }
 }

@@ -1,7 +1,7 @@
 import ProcessRunning
 
 /// What a batch of load calls came to: each success's latency, the failures, and the wall time of the whole batch.
-struct BatchOutcome: Sendable, Equatable {
+struct BatchOutcome: CallTally, Equatable {
     /// The latency of each call that succeeded, in milliseconds; ascending once the batch is finished.
     private(set) var latencies: [Double] = []
     /// How many calls failed.
@@ -23,6 +23,11 @@ struct BatchOutcome: Sendable, Equatable {
             errors += 1
             firstError = firstError ?? failure.text
         }
+    }
+
+    /// Counts one call's result; which call it was makes no difference here.
+    mutating func record(call index: Int, _ result: Result<Duration, CallFailure>) {
+        record(result)
     }
 
     /// Ends the batch after `wall` of wall time: the latencies sorted for their percentiles.

@@ -1,7 +1,7 @@
 /// The fields of every batch mode's JSON line: which mode, the calls that succeeded and failed, how many at once, the
 /// wall time, and the first failure.
 struct BatchSummary: Encodable, Sendable, Equatable {
-    /// "readings" or "flood".
+    /// "readings", "flood" or "writes".
     let mode: String
     /// Calls that succeeded.
     let ok: Int

@@ -56,6 +56,14 @@ struct LoadCommand: Sendable {
                 summary: BatchSummary(mode: "flood", concurrency: options.concurrency, outcome: outcome),
                 figures: FloodFigures(requests: requests, questionBytes: questions.bytesPerQuestion, wallSeconds: outcome.wallSeconds)
             )
+        case .writes(let load):
+            let tally = await load.run(concurrency: options.concurrency) { kind, key in
+                try await calls.write(kind, key: key, within: load.deadline)
+            }
+            return BatchReport(
+                summary: BatchSummary(mode: "writes", concurrency: options.concurrency, outcome: tally.outcome),
+                figures: WriteFigures(tally)
+            )
         }
     }
 }

@@ -1,7 +1,9 @@
 /// The command line of `oracle-benchmark load`: the Oracle to drive, one mode, and how many calls to keep in flight.
 struct LoadOptions: Sendable, Equatable {
     /// How the command line goes.
-    static let usage = "oracle-benchmark load --target HOST:PORT (--wait-ready SECONDS | --readings N | --flood-bytes B) [--concurrency C]"
+    static let usage =
+        "oracle-benchmark load --target HOST:PORT (--wait-ready SECONDS | --readings N | --flood-bytes B | --writes N --key-prefix P"
+        + " [--rate CALLS_PER_SECOND] [--deadline-ms D] [--for SECONDS]) [--concurrency C]"
 
     /// The Oracle's gRPC server.
     var target: OracleTarget
@@ -12,23 +14,42 @@ struct LoadOptions: Sendable, Equatable {
 
     /// Parses the arguments after `load`; throws `UsageError` naming the flag that is missing, unknown, repeated or wrong.
     init(arguments: [String]) throws {
-        let flags = try FlagValues(arguments, known: Set(LoadMode.flags + ["--target", "--concurrency"]))
+        let flags = try FlagValues(arguments, known: Set(LoadMode.flags + LoadMode.writeFlags + ["--target", "--concurrency"]))
         target = try OracleTarget(parsing: flags.required("--target", "HOST:PORT"), flag: "--target")
         let given = LoadMode.flags.filter(flags.contains)
         guard given.count == 1 else {
             throw UsageError(
                 given.isEmpty
-                    ? "missing a mode: --wait-ready SECONDS, --readings N or --flood-bytes B"
+                    ? "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B or --writes N"
                     : "\(given.joined(separator: " and ")) cannot be given together: give one mode"
             )
+        }
+        if !flags.contains("--writes"), let stray = LoadMode.writeFlags.first(where: flags.contains) {
+            throw UsageError("\(stray) is only for --writes N")
         }
         let modes = try [
             flags.seconds("--wait-ready").map(LoadMode.waitReady(budget:)),
             flags.wholeNumber("--readings", atLeast: 0).map(LoadMode.readings(count:)),
             flags.wholeNumber("--flood-bytes", atLeast: 0).map(LoadMode.flood(bytes:)),
+            flags.wholeNumber("--writes", atLeast: 1, atMost: WriteLoad.maxCalls).map { try LoadMode.writes(Self.writeLoad(calls: $0, flags)) },
         ]
         guard let mode = modes.compactMap({ $0 }).first else { throw UsageError("missing a mode") }
         self.mode = mode
         concurrency = try flags.wholeNumber("--concurrency", atLeast: 1) ?? mode.defaultConcurrency
+    }
+
+    // The rest of `--writes N`: the key prefix it needs, and the pace, call deadline and time budget it may have.
+    private static func writeLoad(calls: Int, _ flags: FlagValues) throws -> WriteLoad {
+        let prefix = try flags.required("--key-prefix", "P")
+        guard WriteLoad.isValidPrefix(prefix) else {
+            throw UsageError("--key-prefix: '\(prefix)' is not 1 to \(WriteLoad.maxPrefixBytes) bytes of printable ASCII without spaces")
+        }
+        var load = WriteLoad(calls: calls, keyPrefix: prefix)
+        load.rate = try flags.positiveNumber("--rate", atMost: WriteLoad.maxRate)
+        if let milliseconds = try flags.wholeNumber("--deadline-ms", atLeast: 1, atMost: WriteLoad.maxDeadlineMilliseconds) {
+            load.deadline = .milliseconds(milliseconds)
+        }
+        load.budget = try flags.seconds("--for")
+        return load
     }
 }

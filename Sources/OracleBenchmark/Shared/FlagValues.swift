@@ -27,10 +27,24 @@ struct FlagValues: Sendable {
         return value
     }
 
-    /// The whole number given for `flag`, which must be at least `minimum`; nil when the flag was not given.
-    func wholeNumber(_ flag: String, atLeast minimum: Int) throws -> Int? {
+    /// The whole number given for `flag`, which must be at least `minimum` (and at most `maximum`, when there is one);
+    /// nil when the flag was not given.
+    func wholeNumber(_ flag: String, atLeast minimum: Int, atMost maximum: Int? = nil) throws -> Int? {
         guard let text = values[flag] else { return nil }
-        guard let number = Int(text), number >= minimum else { throw UsageError("\(flag): '\(text)' is not a whole number ≥ \(minimum)") }
+        guard let number = Int(text), number >= minimum, number <= maximum ?? .max else {
+            let bounds = maximum.map { "from \(minimum) to \($0)" } ?? "≥ \(minimum)"
+            throw UsageError("\(flag): '\(text)' is not a whole number \(bounds)")
+        }
+        return number
+    }
+
+    /// The number given for `flag`, above 0 and at most `maximum`, with or without a fraction; nil when the flag was
+    /// not given.
+    func positiveNumber(_ flag: String, atMost maximum: Int) throws -> Double? {
+        guard let text = values[flag] else { return nil }
+        guard let number = Double(text), number > 0, number <= Double(maximum) else {
+            throw UsageError("\(flag): '\(text)' is not a number above 0 and at most \(maximum)")
+        }
         return number
     }
 

@@ -25,6 +25,29 @@ struct OracleCalls: Sendable {
         _ = try await oracle.getQuestionSign(request, options: Self.options(Self.callTimeout))
     }
 
+    /// SuggestRange (puzzle 66, nothing scanned, no AI) or AnalyzeSession (fixed numbers, `key` as its session_id)
+    /// with the gRPC metadata `idempotency-key: key`, within `timeout`: the Oracle stores its rows under `key`.
+    func write(_ kind: WriteKind, key: String, within timeout: Duration) async throws {
+        var metadata = Metadata()
+        metadata.addString(key, forKey: "idempotency-key")
+        switch kind {
+        case .suggestRange:
+            let request = Nps_Oracle_RangeRequest.with { $0.puzzleNumber = 66 }
+            _ = try await oracle.suggestRange(request, metadata: metadata, options: Self.options(timeout))
+        case .analyzeSession:
+            let request = Nps_Oracle_SessionData.with {
+                $0.sessionID = key
+                $0.keysTested = 1_000_000
+                $0.seedsTested = 10
+                $0.speed = 5000
+                $0.elapsed = 200
+                $0.mode = "random"
+                $0.model = "none"
+            }
+            _ = try await oracle.analyzeSession(request, metadata: metadata, options: Self.options(timeout))
+        }
+    }
+
     // A call limited to `timeout` that fails at once when there is no connection.
     private static func options(_ timeout: Duration) -> CallOptions {
         var options = CallOptions.defaults

@@ -45,9 +45,9 @@ struct OracleLoad: Sendable {
         try await run(["--flood-bytes", String(bytes)], timeout: .seconds(600))
     }
 
-    // Exit 1 means some calls failed (or never ready) and still prints the JSON, which says how; 2 is bad usage or
-    // no gRPC client, with no JSON.
-    private func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {
+    /// `oracle-benchmark load --target <target> <arguments…>`, its JSON line decoded. Exit 1 means some calls failed
+    /// (or never ready) and still prints the JSON, which says how; 2 is bad usage or no gRPC client, with no JSON.
+    func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw NotBuilt(description: "\(binary.path) is missing: build it with `\(Self.buildCommand)` (or `swift build --build-tests`)")
         }

@@ -1,0 +1,8 @@
+/// The part of the Oracle's /health body the benchmark reads: the checks, e.g. `"grpc": "listening"`.
+struct HealthAnswer: Decodable {
+    /// Each check's state, by name ("database", "grpc", "ai").
+    let checks: [String: String]
+
+    /// Whether the gRPC server takes calls, which it does with the database unreachable (when /health answers 503).
+    var grpcListening: Bool { checks["grpc"] == "listening" }
+}

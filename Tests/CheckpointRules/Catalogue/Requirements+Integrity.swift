@@ -10,7 +10,8 @@ extension Requirements {
     /// INT.outage.
     package static let intOutage = Requirement(
         "INT.outage",
-        asks: "PostgreSQL stopped for \(outageDuration.limitText) while a client makes acknowledged writes (SuggestRange, AnalyzeSession); the Oracle is not restarted",
+        asks: "PostgreSQL stopped for \(outageDuration.limitText) while a client makes acknowledged writes (SuggestRange, AnalyzeSession); "
+            + "the Oracle is not restarted",
         limit: "every acknowledged record stored exactly once ≤ \(outageDrainLimit.limitText) after the database is healthy again"
     )
     /// INT.crash.

@@ -133,10 +133,8 @@ struct SpoolTests {
         }
     }
 
-    @Test(
-        "Stored records leave the disk: segments rotate at their size and each file goes with its last record "
-            + "(a file partly stored is replayed whole; its stored rows are skipped by key)"
-    )
+    // A file partly stored is replayed whole; its stored rows are skipped by their keys.
+    @Test("Stored records leave the disk: segments rotate at their size and each file goes with its last record")
     func storedRecordsLeave() async throws {
         let lineBytes = try Self.record("k01").line().count
         let folder = Folder(segmentBytes: lineBytes * 3)

@@ -56,7 +56,7 @@ package enum IntegrityChecks {
         let rowsPerSession = perSession.first.map(String.init) ?? "0"
         return points.outcome(
             summary: "\(writes.ok) acknowledged (\(writes.acknowledgedSuggestions) SuggestRange, \(writes.acknowledgedAnalyses) AnalyzeSession), "
-                + "\(writes.errors) refused \(writes.statuses.isEmpty ? "" : "\(writes.statuses.sorted { $0.key < $1.key })"); "
+                + "\(writes.errors) not acknowledged\(statusText(writes.statuses)); "
                 + "stored once: \(stored.suggestionRows.count) suggestion rows, \(sessions) sessions × \(rowsPerSession) insight rows"
                 + (drained.map { ", all stored \($0.secondsText) after the database was back" } ?? "")
         )
@@ -108,6 +108,11 @@ package enum IntegrityChecks {
             summary: "set aside with one ERROR line (table insights, reason '\(reason)'), /health set_aside \(healthSetAside ?? 0); "
                 + "the \(writes.ok) records after it stored in \(drained?.secondsText ?? "-")"
         )
+    }
+
+    // " (unavailable: 10, deadline_exceeded: 1)", or nothing when every call was acknowledged.
+    private static func statusText(_ statuses: [String: Int]) -> String {
+        statuses.isEmpty ? "" : " (" + statuses.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + ")"
     }
 
     /// The number of lines in `data` (a dead-letter file; nil when there is none).

@@ -13,6 +13,8 @@ package struct KillRecovery: Sendable {
     package let engineHealthy: Duration?
     /// The kill to the first reading answered 200 through the api.
     package let apiAnswer: Duration?
+    /// The kill to the scanner's "Oracle link up" logged after it.
+    package let scannerLinkUp: Duration?
 
     /// Makes a record from its parts.
     package init(
@@ -21,7 +23,8 @@ package struct KillRecovery: Sendable {
         addresses: (before: String, after: String),
         healthAnswer: Duration?,
         engineHealthy: Duration?,
-        apiAnswer: Duration?
+        apiAnswer: Duration?,
+        scannerLinkUp: Duration?
     ) {
         self.pids = pids
         self.restartCounts = restartCounts
@@ -29,5 +32,6 @@ package struct KillRecovery: Sendable {
         self.healthAnswer = healthAnswer
         self.engineHealthy = engineHealthy
         self.apiAnswer = apiAnswer
+        self.scannerLinkUp = scannerLinkUp
     }
 }

@@ -38,7 +38,7 @@ extension Checkpoints.Integrity {
         var atBackup: [TableSnapshot] = []
         for _ in 1...3 {
             let before = try await database.settled()
-            let run = try await database.script("backup.sh")
+            let run = try await database.stack.script("backup.sh")
             let lastLine = run.standardOutput.split(whereSeparator: \.isNewline).last.map(String.init) ?? ""
             if run.succeeded, !lastLine.isEmpty { made.append(URL(fileURLWithPath: lastLine)) }
             backup = (run, lastLine)
@@ -68,7 +68,7 @@ extension Checkpoints.Integrity {
         let changed = try await database.snapshots()
         #expect(changed != atBackup, "the changes did not change the tables: \(changed)")
 
-        let restore = try await database.script("restore.sh", backupPath)
+        let restore = try await database.stack.script("restore.sh", backupPath)
         #expect(restore.succeeded, "restore.sh failed: \(restore.transcript)")
         let restored = try await database.snapshots()
         try await prove(
@@ -96,7 +96,7 @@ extension Checkpoints.Integrity {
     /// restore.sh of `file` exits non-zero with a message that says `problem`, and leaves both tables as they were.
     private func backupRefusal(of file: URL, naming problem: String, database: StackDatabase) async throws {
         let before = try await database.snapshots()
-        let run = try await database.script("restore.sh", file.path)
+        let run = try await database.stack.script("restore.sh", file.path)
         let after = try await database.snapshots()
         try await prove(
             Measurement(
@@ -109,8 +109,7 @@ extension Checkpoints.Integrity {
     }
 }
 
-/// What INT.backup does with the stack's database: tagged rows in both tables, snapshots of the two tables, and the
-/// backup scripts run with the test run's docker CLI.
+/// What INT.backup does with the stack's database: tagged rows in both tables and snapshots of the two tables.
 extension StackDatabase {
     /// Inserts `rows` rows into each table, tagged with `session`.
     func insert(rows: Int, session: String) async throws {
@@ -155,15 +154,5 @@ extension StackDatabase {
             last = next
         }
         return last
-    }
-
-    /// Runs infrastructure/scripts/`script` with `arguments`, with the run's docker CLI and without colour.
-    func script(_ script: String, _ arguments: String...) async throws -> CommandResult {
-        let command = Command(
-            executable: stack.layout.scripts.appendingPathComponent(script),
-            arguments: arguments,
-            environment: ["DOCKER": stack.docker.executable.path, "NO_COLOR": "1"]
-        )
-        return try await CommandRunner().capture(command, timeout: .seconds(180))
     }
 }

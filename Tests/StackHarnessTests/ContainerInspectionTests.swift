@@ -72,6 +72,20 @@ struct ContainerInspectionTests {
         #expect(HealthAssessment(inspection, restarted: false) == .pending(status: "healthy, but its last 1 probe(s) failed"))
     }
 
+    @Test("an unhealthy container fails a wait, but is waited on while it recovers from a fault")
+    func unhealthyRecovering() throws {
+        let text = String(decoding: try EngineSample.data("container-inspect-failing-probe.json"), as: UTF8.self)
+        let unhealthy = try ContainerInspection.decode(
+            Data(text.replacingOccurrences(of: #""Status": "healthy""#, with: #""Status": "unhealthy""#).utf8)
+        )
+        #expect(unhealthy.state.health?.status == "unhealthy")
+        guard case .failed(.unhealthy) = HealthAssessment(unhealthy, restarted: false) else {
+            Issue.record("an unhealthy container did not fail the wait")
+            return
+        }
+        #expect(HealthAssessment(unhealthy, restarted: false, recovering: true) == .pending(status: "unhealthy until a probe passes"))
+    }
+
     @Test("time to healthy comes from the first passing probe")
     func healthyMoment() throws {
         let inspection = try ContainerInspection.decode(EngineSample.data("container-inspect-healthy.json"))

@@ -7,8 +7,9 @@ enum HealthAssessment: Sendable, Equatable {
     /// It cannot become healthy in this wait.
     case failed(HealthWaitFailure)
 
-    /// Judges an inspection; `restarted` says the restart count grew since the wait began.
-    init(_ inspection: ContainerInspection, restarted: Bool) {
+    /// Judges an inspection; `restarted` says the restart count grew since the wait began; `recovering` waits on an
+    /// "unhealthy" status instead of failing.
+    init(_ inspection: ContainerInspection, restarted: Bool, recovering: Bool = false) {
         let state = inspection.state
         // A process that exited, or that the restart policy is bringing back, will not turn healthy in this wait.
         if ["exited", "dead", "restarting"].contains(state.status) || restarted {
@@ -24,6 +25,7 @@ enum HealthAssessment: Sendable, Equatable {
         case "healthy" where health.failingStreak > 0:
             self = .pending(status: "healthy, but its last \(health.failingStreak) probe(s) failed")
         case "healthy": self = .healthy
+        case "unhealthy" where recovering: self = .pending(status: "unhealthy until a probe passes")
         case "unhealthy": self = .failed(.unhealthy(container: inspection.name, lastOutput: health.log.last?.output ?? ""))
         default: self = .pending(status: health.status)
         }

@@ -11,12 +11,16 @@ package struct HealthWait: Sendable {
     package let docker: DockerCLI
     /// Time between inspections.
     package let pollInterval: Duration
+    /// Whether an "unhealthy" container is waited on rather than failed: after a fault (its database stopped) it turns
+    /// healthy again at its next passing probe.
+    package let recovering: Bool
 
     /// Describes the wait; polls every 250 ms unless told otherwise.
-    package init(container: String, docker: DockerCLI, pollInterval: Duration = .milliseconds(250)) {
+    package init(container: String, docker: DockerCLI, pollInterval: Duration = .milliseconds(250), recovering: Bool = false) {
         self.container = container
         self.docker = docker
         self.pollInterval = pollInterval
+        self.recovering = recovering
     }
 
     /// Waits until healthy, throwing `HealthWaitFailure` early; the budget defaults to the container's `healthyBudget`.
@@ -30,7 +34,7 @@ package struct HealthWait: Sendable {
             polls += 1
             let restarted = firstRestartCount.map { inspection.restartCount > $0 } ?? false
             firstRestartCount = firstRestartCount ?? inspection.restartCount
-            switch HealthAssessment(inspection, restarted: restarted) {
+            switch HealthAssessment(inspection, restarted: restarted, recovering: recovering) {
             case .failed(let failure):
                 throw failure
             case .healthy:

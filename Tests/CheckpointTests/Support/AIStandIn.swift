@@ -39,39 +39,25 @@ enum AIStandIn {
             )
             try await waitForListening(docker)
 
-            // The stack's own database and vault key, taken from its running Oracle and handed over through the
-            // CLI's environment (`-e NAME`), so no password lands on a command line or in the report.
-            let stackOracle = try await docker.inspectContainer(StackServices.container("oracle")).config.environment
-            let secrets = [
-                "DATABASE_URL": stackOracle["DATABASE_URL"] ?? "",
-                "NPS_MASTER_PASSWORD": stackOracle["NPS_MASTER_PASSWORD"] ?? "",
-                "ANTHROPIC_API_KEY": key,
-            ]
-            // A 1 s probe interval: the image's 10 s would only slow the wait down.
-            try await docker.run(
-                [
-                    "run", "--detach", "--name", oracle, "--network", "nps-network", "--health-interval", "1s",
-                    "-e", "DATABASE_URL", "-e", "NPS_MASTER_PASSWORD", "-e", "ANTHROPIC_API_KEY",
-                    "-e", "ANTHROPIC_BASE_URL=http://\(messagesAPI):8080", "nps-oracle:latest",
-                ],
-                environment: secrets,
-                timeout: .seconds(60)
-            )
-            try await docker.run(
-                [
-                    "run", "--detach", "--name", api, "--network", "nps-network", "--health-interval", "1s",
-                    "--publish", "127.0.0.1::8000",
-                    "-e", "ORACLE_SERVICE_URL=\(oracle):50052", "-e", "ORACLE_HEALTH_URL=http://\(oracle):8052/health",
-                    "nps-api-stand-in:latest",
-                ],
-                timeout: .seconds(60)
-            )
-            _ = try await HealthWait(container: oracle, docker: docker).untilHealthy(budget: .seconds(60))
-            let healthyAPI = try await HealthWait(container: api, docker: docker).untilHealthy(budget: .seconds(60))
-            guard let port = healthyAPI.inspection.ports["8000/tcp"]?.first.flatMap({ Int($0.hostPort) }) else {
-                throw HarnessError.undecodable(what: "the published port of \(api)", reason: "\(healthyAPI.inspection.ports)")
+            try await SecondOracle.with(
+                oracle,
+                environment: ["ANTHROPIC_API_KEY": key, "ANTHROPIC_BASE_URL": "http://\(messagesAPI):8080"]
+            ) { _ in
+                try await docker.run(
+                    [
+                        "run", "--detach", "--name", api, "--network", "nps-network", "--health-interval", "1s",
+                        "--publish", "127.0.0.1::8000",
+                        "-e", "ORACLE_SERVICE_URL=\(oracle):50052", "-e", "ORACLE_HEALTH_URL=http://\(oracle):8052/health",
+                        "nps-api-stand-in:latest",
+                    ],
+                    timeout: .seconds(60)
+                )
+                let healthyAPI = try await HealthWait(container: api, docker: docker).untilHealthy(budget: .seconds(60))
+                guard let port = healthyAPI.inspection.ports["8000/tcp"]?.first.flatMap({ Int($0.hostPort) }) else {
+                    throw HarnessError.undecodable(what: "the published port of \(api)", reason: "\(healthyAPI.inspection.ports)")
+                }
+                try await body(port)
             }
-            try await body(port)
         }
     }
 

@@ -20,6 +20,11 @@ extension Stack {
         try hostURL(portVariable: "API_PORT", defaultPort: 8000, path: pathAndQuery)
     }
 
+    /// `http://127.0.0.1:<WEB_UI_PORT><pathAndQuery>` (8080 unless the env file says otherwise).
+    nonisolated func webUIURL(_ pathAndQuery: String) throws -> URL {
+        try hostURL(portVariable: "WEB_UI_PORT", defaultPort: 8080, path: pathAndQuery)
+    }
+
     // The compose file publishes on BIND_ADDRESS (127.0.0.1 by default); 0.0.0.0 is reached through loopback too.
     private nonisolated func hostURL(portVariable: String, defaultPort: Int, path: String) throws -> URL {
         let environment = try environment()

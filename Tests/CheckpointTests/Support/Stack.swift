@@ -77,6 +77,13 @@ actor Stack {
         try await ensureImages()
         try await removeStaleData()
         try layout.prepareOracleFolders()
+        // A running service that a test's fault left unhealthy (the Oracle while its database was away) turns healthy
+        // at its next passing probe; `up --wait` would fail on it at once instead.
+        for service in services {
+            let container = StackServices.container(service)
+            guard (try? await docker.inspectContainer(container).value.state.status) == "running" else { continue }
+            _ = try await HealthWait(container: container, docker: docker, recovering: true).untilHealthy(budget: .seconds(60))
+        }
         let result = try await compose.up(services: services, wait: true, timeout: .seconds(120))
         startedServices.formUnion(services)
         // `up --wait` accepts a "healthy" status that a test's disturbance left with failing probes; wait those out.

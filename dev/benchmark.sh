@@ -2,7 +2,9 @@
 # Benchmark of the release nps-oracle on this machine: GetReading latency and throughput at 1 and
 # 16 streams (server pinned to one core), /health p99 under load, RSS idle and loaded, SIGTERM to exit,
 # and acknowledged SuggestRange calls per second at 16 streams with the database up and with it
-# unreachable (a server of its own each, the second one's records going only to its spool).
+# unreachable (a server of its own each, the second one's records going only to its spool), and the spool replay
+# after a restart: up to 20,000 records spooled with the database unreachable, then a server on that spool with the
+# database up, timed from its process start to /health's pending 0, its rows counted with psql.
 # Prints figures; it is not a test. Usage: dev/benchmark.sh [--duration SECONDS]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

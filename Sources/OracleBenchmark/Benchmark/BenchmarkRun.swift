@@ -38,6 +38,8 @@ struct BenchmarkRun: Sendable {
         // A server of their own each, so the records they leave behind weigh on no other figure.
         let writes = try await writeThroughput(databaseURL: options.databaseURL, portOffset: 1)
         let spooledWrites = try await writeThroughput(databaseURL: Self.unreachableDatabaseURL, portOffset: 2)
+        let replay = try await spoolReplay(portOffset: 3)
+        let replayProblems = replay.problems.isEmpty ? "" : "; FAILED: " + replay.problems.joined(separator: "; ")
 
         let rows: [(String, String, String)] = [
             ("GetReading p50, 1 stream", Self.format(single.percentile(0.5).inMilliseconds, "ms"), ""),
@@ -54,6 +56,14 @@ struct BenchmarkRun: Sendable {
             (
                 "SuggestRange acknowledged, 16 streams, database unreachable (spool)",
                 Self.format(spooledWrites.acknowledgedPerSecond, "calls/s"), spooledWrites.failures
+            ),
+            (
+                "Spool replay after a restart, N = \(replay.records) records (process start to pending 0)",
+                replay.recordsPerSecond.map { Self.format($0, "records/s") } ?? "not drained", "≥ 5,000 records/s" + replayProblems
+            ),
+            (
+                "Spool replay time, process start to /health pending 0",
+                replay.drained.map { Self.format($0.inMilliseconds, "ms") } ?? "not drained", ""
             ),
         ]
         print("nps-oracle benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(options.duration) per phase")
@@ -74,20 +84,31 @@ struct BenchmarkRun: Sendable {
             core: 0
         )
         try await Self.waitUntilHealthy(server, databaseReachable: databaseURL != Self.unreachableDatabaseURL)
-        // Keys of their own, so a second run against the same database stores new rows rather than repeating these.
-        let load = WriteLoad(
+        let tally = try await Self.suggestRanges(
+            to: server,
             calls: WriteLoad.maxCalls,
-            keyPrefix: "benchmark-\(UInt32.random(in: .min ... .max))-\(portOffset)",
-            kinds: [.suggestRange],
+            keyPrefix: Self.freshKeyPrefix("\(portOffset)"),
             budget: options.duration
         )
+        _ = try await server.terminate()
+        return WriteThroughput(tally)
+    }
+
+    /// Makes up to `calls` SuggestRange calls to `server` from 16 streams, call `i` with the idempotency key
+    /// `<keyPrefix>-<i>`, starting calls for at most `budget`.
+    static func suggestRanges(to server: ServerUnderTest, calls: Int, keyPrefix: String, budget: Duration) async throws -> WriteTally {
+        let load = WriteLoad(calls: calls, keyPrefix: keyPrefix, kinds: [.suggestRange], budget: budget)
         let transport = try OracleTarget(host: "127.0.0.1", port: server.grpcPort).transport()
-        let tally = try await withGRPCClient(transport: transport) { client in
+        return try await withGRPCClient(transport: transport) { client in
             let oracle = OracleCalls(oracle: .init(wrapping: client))
             return await load.run(concurrency: 16) { kind, key in try await oracle.write(kind, key: key, within: load.deadline) }
         }
-        _ = try await server.terminate()
-        return WriteThroughput(tally)
+    }
+
+    /// "benchmark-<random>-`phase`": keys of their own, so a second run against the same database stores new rows
+    /// rather than repeating these.
+    static func freshKeyPrefix(_ phase: String) -> String {
+        "benchmark-\(UInt32.random(in: .min ... .max))-\(phase)"
     }
 
     /// Calls GetReading from `streams` concurrent loops for `duration`; one latency per call, each call at most 10 s.

@@ -14,7 +14,8 @@ final class ServerUnderTest: Sendable {
     let spoolDirectory: URL
 
     /// Starts `binary` against `databaseURL` on the given ports, logging to a temporary file and spooling to a
-    /// temporary folder named after its gRPC port (so each server of a run has its own).
+    /// temporary folder named after its gRPC port (so each server of a run has its own, and one started on the port of
+    /// a server stopped with its spool kept replays that spool).
     init(binary: String, databaseURL: String, grpcPort: Int, healthPort: Int, core: Int?) throws {
         let logDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("nps-benchmark-\(getpid())")
         spoolDirectory = logDirectory.appendingPathComponent("spool-\(grpcPort)")
@@ -51,10 +52,13 @@ final class ServerUnderTest: Sendable {
     }
 
     /// Sends SIGTERM and returns the time until the process has exited (at most 10 s), with its status; then removes
-    /// its spool, which a write phase against an unreachable database fills with every record.
-    func terminate() async throws -> (elapsed: Duration, status: Int32) {
+    /// its spool, which a write phase against an unreachable database fills with every record, unless `keepingSpool`
+    /// (for a server started after it to replay).
+    func terminate(keepingSpool: Bool = false) async throws -> (elapsed: Duration, status: Int32) {
         let (exit, elapsed) = try await process.stop(with: SIGTERM, within: .seconds(10))
-        try? FileManager.default.removeItem(at: spoolDirectory)
+        if !keepingSpool {
+            try? FileManager.default.removeItem(at: spoolDirectory)
+        }
         return (elapsed, exit.status)
     }
 }

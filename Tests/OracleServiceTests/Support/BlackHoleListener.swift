@@ -1,4 +1,5 @@
 import Foundation
+import ServiceTesting
 
 /// A loopback port that drops connection attempts the way a black-holed host does: no answer, not even a refusal.
 ///
@@ -8,46 +9,33 @@ import Foundation
 /// answered by this sandbox's network.)
 final class BlackHoleListener: Sendable {
     /// The port whose connection attempts go unanswered.
-    let port: Int
-    private let listener: Int32
+    var port: Int { listener.port }
+    private let listener: BusyPort
     private let filler: Int32
 
     /// Listens on a free loopback port and fills its accept queue.
     init() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        let listener = try BusyPort(backlog: 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = UInt16(listener.port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(listener, socketAddress, length) == 0 && listen(listener, 0) == 0
-                    && getsockname(listener, socketAddress, &length) == 0
-            }
-        }
         let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         let filled =
-            listening && filler >= 0
+            filler >= 0
             && withUnsafePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                    connect(filler, socketAddress, length) == 0
+                    connect(filler, socketAddress, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
                 }
             }
         guard filled else {
             let code = errno
             close(filler)
-            close(listener)
             throw POSIXError(.init(rawValue: code) ?? .EIO)
         }
         self.listener = listener
         self.filler = filler
-        port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    deinit {
-        close(filler)
-        close(listener)
-    }
+    deinit { close(filler) }
 }

@@ -6,8 +6,9 @@ public final class BusyPort: Sendable {
     public let port: Int
     private let descriptor: Int32
 
-    /// Binds and listens on a free loopback port (no SO_REUSEADDR or SO_REUSEPORT, so nobody else can share it).
-    public init() throws {
+    /// Binds and listens on a free loopback port (no SO_REUSEADDR or SO_REUSEPORT, so nobody else can share it), with
+    /// room for `backlog` connections not yet accepted.
+    public init(backlog: Int32 = 16) throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var address = sockaddr_in()
@@ -17,7 +18,7 @@ public final class BusyPort: Sendable {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(descriptor, socketAddress, length) == 0 && listen(descriptor, 16) == 0
+                bind(descriptor, socketAddress, length) == 0 && listen(descriptor, backlog) == 0
                     && getsockname(descriptor, socketAddress, &length) == 0
             }
         }

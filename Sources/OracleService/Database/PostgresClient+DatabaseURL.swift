@@ -37,9 +37,10 @@ extension PostgresClient.Configuration {
 }
 
 extension PostgresConnection {
-    /// Opens one connection to `url` and closes it again, to learn why the pool cannot connect: the pool keeps its
-    /// connection errors to itself and only makes queries wait, so a wrong password would read as "no answer".
-    static func attempt(_ url: DatabaseURL, logger: Logger) async throws {
+    /// Opens one connection to `url` outside the pool, which keeps its connection errors to itself and only makes
+    /// queries wait: a connection of its own says at once why the database cannot be reached ("password
+    /// authentication failed …", "connection refused").
+    static func open(_ url: DatabaseURL, logger: Logger) async throws -> PostgresConnection {
         let tls: PostgresConnection.Configuration.TLS =
             switch url.tls {
             case nil: .disable
@@ -55,12 +56,11 @@ extension PostgresConnection {
             tls: tls
         )
         configuration.options.connectTimeout = .seconds(1)
-        let connection = try await PostgresConnection.connect(
+        return try await PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.any(),
             configuration: configuration,
             id: 0,
             logger: logger
         ).get()
-        try await connection.close()
     }
 }

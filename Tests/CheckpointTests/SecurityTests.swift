@@ -127,7 +127,7 @@ extension Checkpoints {
         }
 
         /// `docker inspect` of every service's container, by service name.
-        private static func inspectAll(_ config: ComposeConfig) async throws -> [String: ContainerInspection] {
+        static func inspectAll(_ config: ComposeConfig) async throws -> [String: ContainerInspection] {
             var containers: [String: ContainerInspection] = [:]
             for name in config.serviceNames {
                 let container = config.services[name]?.containerName ?? StackServices.container(name)

@@ -98,6 +98,26 @@ package struct ContainerInspection: Sendable, Decodable {
         @DockerDefault package private(set) var memory: Int64
         /// The restart policy.
         package let restartPolicy: RestartPolicy?
+        /// Linux capabilities added back after the drop.
+        @DockerDefault package private(set) var capAdd: [String]
+        /// Linux capabilities dropped ("ALL" for all).
+        @DockerDefault package private(set) var capDrop: [String]
+        /// Security options, e.g. "no-new-privileges:true".
+        @DockerDefault package private(set) var securityOpt: [String]
+        /// Whether the root file system is mounted read-only.
+        @DockerDefault package private(set) var readonlyRootfs: Bool
+        /// The most processes and threads the container may have; 0 (or -1) means none.
+        @DockerDefault package private(set) var pidsLimit: Int64
+        /// Where the engine keeps the container's output.
+        package let logConfig: LogConfig?
+    }
+
+    /// The engine's log driver for the container and its options (`HostConfig.LogConfig`).
+    package struct LogConfig: Sendable, Hashable, Decodable {
+        /// "json-file", "local", …
+        package let type: String
+        /// The driver's options, e.g. max-size and max-file.
+        @DockerDefault package private(set) var config: [String: String]
     }
 
     /// What the engine does when the container's process exits (`HostConfig.RestartPolicy`).

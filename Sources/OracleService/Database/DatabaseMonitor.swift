@@ -60,10 +60,17 @@ struct DatabaseMonitor: Service {
         try? await connection?.close()
     }
 
-    // The open connection, or a new one.
+    // The open connection, or a new one. A connection given up on (too slow, or the shutdown came first) is closed
+    // whenever it does open: none is left open, nor dropped unclosed.
     private func openConnection(_ connection: PostgresConnection?) async throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        return try await withDeadline(probeTimeout) { [target, logger] in try await PostgresConnection.open(target, logger: logger) }
+        let attempt = Task { [target, logger] in try await PostgresConnection.open(target, logger: logger) }
+        do {
+            return try await withDeadline(probeTimeout) { try await attempt.value }
+        } catch {
+            Task { try? await attempt.value.close() }
+            throw error
+        }
     }
 
     private func record(_ problem: DatabaseProblem?, logged loggedProblem: inout DatabaseProblem?) {

@@ -11,6 +11,16 @@ extension Checkpoints.Security {
         return try await inspectAll(try await stack.compose.config().value)
     }
 
+    /// Proves `requirement` with `check` on the running containers' `HostConfig` `field`.
+    private static func proveOnRunning(
+        _ requirement: Requirement,
+        field: String,
+        _ check: ([String: ContainerInspection]) -> CheckOutcome
+    ) async throws {
+        let containers = try await runningContainers()
+        try await prove(Measurement(check(containers), subject: "HostConfig \(field) of the five containers", limit: requirement.limit))
+    }
+
     @Test(
         "SEC.caps: every container drops all Linux capabilities and adds back only what it needs, each with its reason in the compose file",
         arguments: [Requirements.secCaps]
@@ -29,14 +39,7 @@ extension Checkpoints.Security {
 
     @Test("SEC.nnp: no-new-privileges on every container", arguments: [Requirements.secNoNewPrivileges])
     func secNoNewPrivileges(_ requirement: Requirement) async throws {
-        let containers = try await Self.runningContainers()
-        try await prove(
-            Measurement(
-                HardeningChecks.noNewPrivileges(containers),
-                subject: "HostConfig SecurityOpt of the five containers",
-                limit: requirement.limit
-            )
-        )
+        try await Self.proveOnRunning(requirement, field: "SecurityOpt", HardeningChecks.noNewPrivileges)
     }
 
     @Test(
@@ -44,33 +47,16 @@ extension Checkpoints.Security {
         arguments: [Requirements.secReadOnly]
     )
     func secReadOnly(_ requirement: Requirement) async throws {
-        let containers = try await Self.runningContainers()
-        try await prove(
-            Measurement(
-                HardeningChecks.readOnlyRoot(containers),
-                subject: "HostConfig ReadonlyRootfs of the five containers",
-                limit: requirement.limit
-            )
-        )
+        try await Self.proveOnRunning(requirement, field: "ReadonlyRootfs", HardeningChecks.readOnlyRoot)
     }
 
     @Test("SEC.pids: every container has a PIDs limit", arguments: [Requirements.secPids])
     func secPids(_ requirement: Requirement) async throws {
-        let containers = try await Self.runningContainers()
-        try await prove(
-            Measurement(HardeningChecks.pidsLimit(containers), subject: "HostConfig PidsLimit of the five containers", limit: requirement.limit)
-        )
+        try await Self.proveOnRunning(requirement, field: "PidsLimit", HardeningChecks.pidsLimit)
     }
 
     @Test("SEC.enginelogs: every container's engine log is bounded", arguments: [Requirements.secEngineLogs])
     func secEngineLogs(_ requirement: Requirement) async throws {
-        let containers = try await Self.runningContainers()
-        try await prove(
-            Measurement(
-                HardeningChecks.boundedEngineLogs(containers),
-                subject: "HostConfig LogConfig of the five containers",
-                limit: requirement.limit
-            )
-        )
+        try await Self.proveOnRunning(requirement, field: "LogConfig", HardeningChecks.boundedEngineLogs)
     }
 }

@@ -202,27 +202,16 @@ extension RecordSpool {
 
     private func flush(_ active: inout ActiveSegment) async {
         while true {
-            let activeSize = active.size
-            let (handovers, segment, closed): ([Handover], Int, (number: Int, remove: Bool)?) = state.withLock { state in
-                let handovers = state.handovers
-                state.handovers = []
-                let stored = state.unstoredBySegment[state.activeSegment, default: 0] == 0
-                // A full segment, or one whose records are all stored while nothing new comes, is closed: the next
-                // append starts a new one, and the old file goes now if all its records are stored, else with its last.
-                guard activeSize > 0, activeSize >= configuration.segmentBytes || (handovers.isEmpty && stored) else {
-                    return (handovers, state.activeSegment, nil)
-                }
-                let number = state.activeSegment
-                if stored { state.unstoredBySegment[number] = nil }
-                state.activeSegment += 1
-                return (handovers, state.activeSegment, (number, stored))
+            let (handovers, stored) = state.withLock { state in
+                defer { state.handovers = [] }
+                return (state.handovers, state.unstoredBySegment[state.activeSegment, default: 0] == 0)
             }
-            if let closed {
-                active = ActiveSegment()
-                if closed.remove { removeSegmentFile(closed.number) }
+            // A full segment, or one whose records are all stored while nothing new comes, is closed.
+            if active.size > 0, active.size >= configuration.segmentBytes || (handovers.isEmpty && stored) {
+                closeActiveSegment(&active)
             }
             guard !handovers.isEmpty else { return }
-            await write(handovers, to: segment, active: &active)
+            await write(handovers, to: state.withLock { $0.activeSegment }, active: &active)
         }
     }
 
@@ -250,7 +239,7 @@ extension RecordSpool {
             // No record of this write counts. Cut its partial line off; when that is not possible (or the file is new
             // and its handle lost), appends go on in a new segment and this one keeps only its complete lines.
             if (try? file?.truncate(to: sizeBefore)) == nil {
-                retireAfterFailure(segment, active: &active)
+                closeActiveSegment(&active)
             }
             let failed = handovers.reduce(into: (records: 0, bytes: 0)) { sum, handover in
                 sum.records += handover.records.count
@@ -275,15 +264,17 @@ extension RecordSpool {
         arrivalSignal.yield()
     }
 
-    // The segment's file may end in a partial line now: stop appending to it. Its complete lines stay records.
-    private func retireAfterFailure(_ segment: Int, active: inout ActiveSegment) {
-        let remove: Bool = state.withLock { state in
-            let stored = state.unstoredBySegment[segment, default: 0] == 0
-            if stored { state.unstoredBySegment[segment] = nil }
+    // Appends go on in a new segment; the closed one's file goes now if all its records are stored, else with its
+    // last. Only the flush loop calls it, so no append is writing to the segment meanwhile.
+    private func closeActiveSegment(_ active: inout ActiveSegment) {
+        let (number, stored) = state.withLock { state in
+            let number = state.activeSegment
+            let stored = state.unstoredBySegment[number, default: 0] == 0
+            if stored { state.unstoredBySegment[number] = nil }
             state.activeSegment += 1
-            return stored
+            return (number, stored)
         }
         active = ActiveSegment()
-        if remove { removeSegmentFile(segment) }
+        if stored { removeSegmentFile(number) }
     }
 }

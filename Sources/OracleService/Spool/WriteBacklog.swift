@@ -4,7 +4,4 @@ struct WriteBacklog: Sendable, Equatable {
     var pending: Int
     /// Records the database refused for good, kept in the dead-letter file.
     var setAside: Int
-
-    /// Nothing waiting, nothing set aside.
-    static let empty = WriteBacklog(pending: 0, setAside: 0)
 }

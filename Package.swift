@@ -82,12 +82,15 @@ let package = Package(
             ]
         ),
         // Drives a release nps-oracle and prints latency, throughput, memory and shutdown figures; `load` drives a
-        // running one over gRPC and prints one JSON line (the checkpoint suites' gRPC client).
+        // running one over gRPC (readings, writes, oversized fields, fuzzed messages) and prints one JSON line (the
+        // checkpoint suites' gRPC client).
         .executableTarget(
             name: "OracleBenchmark",
             dependencies: [
                 "OracleAPI",
+                "OracleEngines",
                 "ProcessRunning",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -198,8 +201,13 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        // The checkpoint rules: pure verdicts on what the harness measured, and the requirement catalogue.
-        .target(name: "CheckpointRules", dependencies: ["StackHarness", "ProcessRunning", "LogTimeFormat"], path: "Tests/CheckpointRules"),
+        // The checkpoint rules: pure verdicts on what the harness measured, the requirement catalogue, and the seeded
+        // requests some checkpoints send (OracleEngines only for its seeded generator).
+        .target(
+            name: "CheckpointRules",
+            dependencies: ["StackHarness", "ProcessRunning", "LogTimeFormat", "OracleEngines"],
+            path: "Tests/CheckpointRules"
+        ),
         // The rules on engine samples captured from a real engine; they need no Docker engine.
         .testTarget(name: "CheckpointRulesTests", dependencies: ["CheckpointRules", "StackHarness", "ProcessRunning"]),
         // One Swift Testing suite per checkpoint of the spec; drives Docker through StackHarness only.
@@ -209,7 +217,14 @@ if Context.environment["NPS_IMAGE_BUILD"] == nil {
         // checkpoint rules' decoders.
         .testTarget(
             name: "OracleBenchmarkTests",
-            dependencies: ["OracleBenchmark", "CheckpointRules", .product(name: "GRPCCore", package: "grpc-swift-2")]
+            dependencies: [
+                "OracleBenchmark",
+                "OracleAPI",
+                "OracleEngines",
+                "CheckpointRules",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ]
         ),
         .testTarget(name: "ProcessRunningTests", dependencies: ["ProcessRunning"]),
     ]

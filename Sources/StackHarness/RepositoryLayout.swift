@@ -67,6 +67,10 @@ package struct RepositoryLayout: Sendable, Hashable {
     package var logsVolume: URL { infrastructure.appendingPathComponent("volumes/logs", isDirectory: true) }
     /// infrastructure/volumes/spool/ (the Oracle's /app/spool on the host: acknowledged records not yet stored).
     package var spoolVolume: URL { infrastructure.appendingPathComponent("volumes/spool", isDirectory: true) }
+    /// infrastructure/volumes/tls/ (the web-ui's cert.pem and key.pem).
+    package var tlsDirectory: URL { infrastructure.appendingPathComponent("volumes/tls", isDirectory: true) }
+    /// infrastructure/volumes/tls/cert.pem.
+    package var tlsCertificate: URL { tlsDirectory.appendingPathComponent("cert.pem") }
     /// infrastructure/volumes/logs/oracle.log.
     package var oracleLogFile: URL { logsVolume.appendingPathComponent("oracle.log") }
     /// fixtures/ (the Messages API stand-in and the broken variants the checkpoint suites must catch).

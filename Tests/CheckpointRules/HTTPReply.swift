@@ -11,13 +11,16 @@ package struct HTTPReply: Sendable {
     package let body: Data
     /// From sending the request to having the whole body.
     package let elapsed: Duration
+    /// The `Content-Type` header, nil when there was none (or it was not recorded).
+    package let contentType: String?
 
     /// Makes a reply from its parts.
-    package init(request: String, status: Int, body: Data, elapsed: Duration) {
+    package init(request: String, status: Int, body: Data, elapsed: Duration, contentType: String? = nil) {
         self.request = request
         self.status = status
         self.body = body
         self.elapsed = elapsed
+        self.contentType = contentType
     }
 
     /// The body as UTF-8 text (invalid bytes replaced).

@@ -14,7 +14,7 @@ package enum HealthChecks {
         ("oracle", ["/app/nps-oracle", "healthcheck"], ("HEALTH_PORT", "8052")),
         ("scanner", ["/app/nps-scanner-stand-in", "healthcheck"], ("GRPC_PORT", "50051")),
         ("api", ["/app/nps-api-stand-in", "healthcheck"], ("PORT", "8000")),
-        ("web-ui", ["bash", "/dev/tcp/127.0.0.1/80", "GET /healthz"], nil),
+        ("web-ui", ["bash", "/dev/tcp/127.0.0.1/8081", "GET /healthz"], nil),
     ]
 
     /// What each service's last passing probe printed, proving the probe reached the right thing

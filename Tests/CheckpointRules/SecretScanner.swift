@@ -17,11 +17,6 @@ package struct SecretScanner: Sendable {
         package var description: String { "\(kind) in \(source) (\(excerpt))" }
     }
 
-    /// The env-file variables whose values are the stack's secrets.
-    package static let secretVariables = ["POSTGRES_PASSWORD", "NPS_MASTER_PASSWORD", "ANTHROPIC_API_KEY"]
-    /// Values shorter than this are not searched for: a short value ("nps") would match ordinary words.
-    package static let shortestSearchedValue = 8
-
     /// The stack's real secret values by variable name (placeholders and short values left out).
     package let knownSecrets: [String: String]
 
@@ -30,12 +25,12 @@ package struct SecretScanner: Sendable {
         self.knownSecrets = knownSecrets
     }
 
-    /// The real values of `secretVariables` in `environment`: a value is a placeholder (not searched for)
+    /// The real values of `SecretRedaction.secretVariables` in `environment`: a value is a placeholder (not searched for)
     /// when it is empty, equals the example's value, or reads like one ("change-me…", "your_…_here").
     package static func secretValues(in environment: EnvFile, example: EnvFile) -> [String: String] {
         var values: [String: String] = [:]
-        for name in secretVariables {
-            guard let value = environment[name]?.value, value.count >= shortestSearchedValue,
+        for name in SecretRedaction.secretVariables {
+            guard let value = environment[name]?.value, value.count >= SecretRedaction.shortestSecret,
                 value != example[name]?.value, !value.lowercased().hasPrefix("change-me"),
                 !(value.hasPrefix("your_") && value.hasSuffix("_here"))
             else { continue }

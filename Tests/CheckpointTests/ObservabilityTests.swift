@@ -94,8 +94,8 @@ extension Checkpoints {
             let stack = Stack.shared
             try await stack.ensureRunning(["postgres"])
             let environment = try stack.environment()
-            let user = try #require(environment["POSTGRES_USER"]?.value, "POSTGRES_USER is not in the env file")
-            let password = try #require(environment["POSTGRES_PASSWORD"]?.value, "POSTGRES_PASSWORD is not in the env file")
+            let user = try #require(environment["ORACLE_DB_USER"]?.value, "ORACLE_DB_USER is not in the env file")
+            let password = try #require(environment["ORACLE_DB_PASSWORD"]?.value, "ORACLE_DB_PASSWORD is not in the env file")
             let database = try #require(environment["POSTGRES_DB"]?.value, "POSTGRES_DB is not in the env file")
             let masterPassword = try #require(environment["NPS_MASTER_PASSWORD"]?.value, "NPS_MASTER_PASSWORD is not in the env file")
 

@@ -168,7 +168,7 @@ extension Checkpoints {
                 if healthCheck == nil, try await stack.script("health-check.sh").succeeded {
                     healthCheck = .seconds(Date().timeIntervalSince(restartedAt))
                 }
-                if webReading == nil, (try? await HTTPFetch.get(readingURL, timeout: .seconds(5)))?.status == 200 {
+                if webReading == nil, (try? await WebUIFetch.get(readingURL, timeout: .seconds(5)))?.reply.status == 200 {
                     webReading = .seconds(Date().timeIntervalSince(restartedAt))
                 }
                 try await Task.sleep(for: .milliseconds(500))
@@ -250,7 +250,8 @@ extension Checkpoints {
             let oracleAddress =
                 try await stack.docker.inspectContainer(StackServices.container("oracle")).value.addresses[Requirements.stackNetwork] ?? ""
             let blackHole = oracleAddress.split(separator: ".").dropLast().joined(separator: ".") + ".250"
-            for host in ["http://nps-ai-host.invalid", "http://\(blackHole)"] {
+            // https: the Oracle takes plain http only to a loopback host (SEC.aikey); neither call gets as far as TLS.
+            for host in ["https://nps-ai-host.invalid", "https://\(blackHole)"] {
                 let readings = try await SecondOracle.with(
                     "nps-checkpoint-oracle-aidown",
                     environment: ["ANTHROPIC_API_KEY": "checkpoint-test-key", "ANTHROPIC_BASE_URL": host]

@@ -16,6 +16,16 @@ struct LoadOptionsTests {
         #expect(flood.concurrency == 8)
     }
 
+    @Test("--input-limits B probes one at a time; --fuzz N sends eight at a time, with seed 1 unless --seed S")
+    func probes() throws {
+        let limits = try LoadOptions(arguments: ["--target", "h:1", "--input-limits", "100000"])
+        #expect(limits.mode == .inputLimits(bytes: 100_000) && limits.concurrency == 1)
+        let fuzz = try LoadOptions(arguments: ["--target", "h:1", "--fuzz", "500"])
+        #expect(fuzz.mode == .fuzz(FuzzRun(count: 500, seed: 1)) && fuzz.concurrency == 8)
+        let seeded = try LoadOptions(arguments: ["--target", "h:1", "--fuzz", "500", "--seed", "42", "--concurrency", "16"])
+        #expect(seeded.mode == .fuzz(FuzzRun(count: 500, seed: 42)) && seeded.concurrency == 16)
+    }
+
     @Test("--wait-ready takes fractional seconds; --concurrency overrides the default")
     func waitReadyAndConcurrency() throws {
         let wait = try LoadOptions(arguments: ["--target", "[::1]:50052", "--wait-ready", "2.5"])
@@ -77,7 +87,10 @@ struct LoadOptionsTests {
         "a bad command line is a usage error that names what is wrong",
         arguments: [
             (["--readings", "5"], "missing --target HOST:PORT"),
-            (["--target", "h:1"], "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B or --writes N"),
+            (["--target", "h:1"], "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B, --writes N, --input-limits B or --fuzz N"),
+            (["--target", "h:1", "--readings", "5", "--seed", "3"], "--seed is only for --fuzz N"),
+            (["--target", "h:1", "--fuzz", "0"], "--fuzz: '0' is not a whole number from 1 to 1000000"),
+            (["--target", "h:1", "--input-limits", "300"], "--input-limits: '300' is not a whole number from 301 to 1000000"),
             (["--target", "h:1", "--readings", "5", "--flood-bytes", "9"], "--readings and --flood-bytes cannot be given together: give one mode"),
             (["--target", "h:1", "--readings", "five"], "--readings: 'five' is not a whole number ≥ 0"),
             (["--target", "h:1", "--readings", "5", "--concurrency", "0"], "--concurrency: '0' is not a whole number ≥ 1"),

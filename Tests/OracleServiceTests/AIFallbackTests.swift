@@ -173,6 +173,36 @@ struct AIFallbackTests {
     }
 
     @Test(
+        "An API answering 307 to another listener (SEC.aikey): the reading comes from the rules, that listener gets no connection, one warning line names 307 and the host, the key is in no line"
+    )
+    func redirectIsNotFollowed() async throws {
+        let key = Self.makeKey()
+        let target = try BusyPort()
+        let standIn = try await MessagesAPIStandIn(redirectTo: "http://127.0.0.1:\(target.port)/v1/messages")
+        let oracle = try OracleProcess.againstTestDatabase(environment: [
+            "ANTHROPIC_API_KEY": key,
+            "ANTHROPIC_BASE_URL": standIn.baseURL,
+            // A followed redirect would wait for the target's answer: 2 s keeps such a failure short.
+            "NPS_AI_TIMEOUT_SECONDS": "2",
+        ])
+        try await oracle.waitUntilReady()
+        let reading = try await oracle.withOracle { client in
+            try await client.getReading(.with { $0.datetime = "2026-07-01T09:30:00Z" })
+        }
+        try await oracle.waitForMessage(within: .seconds(5)) { $0.hasPrefix("AI call failed") }
+        _ = try await oracle.terminate()
+
+        #expect(Self.isRuleBased(reading.summary), "rule-based summary: \(reading.summary)")
+        #expect(target.takeWaitingConnections() == 0, "the redirect's target was connected to")
+        #expect(try standIn.requests().count == 1, "one request, to the configured host")
+        let warnings = oracle.logLines { $0.hasPrefix("AI call failed") }
+        #expect(warnings.count == 1 && warnings.first?["level"] as? String == "warning", "\(oracle.transcript)")
+        let warning = warnings.first.map { "\($0)" } ?? ""
+        #expect(warning.contains("307") && warning.contains("127.0.0.1:\(standIn.port)"), "the warning names 307 and the host: \(warning)")
+        try Self.expectKeyNeverLogged(key, by: oracle)
+    }
+
+    @Test(
         "An AI host that refuses connections (a port nothing listens on) is asked once, not once a second: with the 10 s default timeout every call answers from the rules within 2.5 s"
     )
     func hostDownIsAskedOnce() async throws {

@@ -54,6 +54,11 @@ struct ConfigurationErrorTests {
         try await expectFailure(naming: "LOG_LEVEL", environment: ["LOG_LEVEL": "loud"])
     }
 
+    @Test("ANTHROPIC_BASE_URL=http://example.com (plain http off this machine) → exit 1, one stderr line naming ANTHROPIC_BASE_URL and https")
+    func anthropicBaseURLPlainHTTP() async throws {
+        try await expectFailure(naming: "ANTHROPIC_BASE_URL", environment: ["ANTHROPIC_BASE_URL": "http://example.com"], saying: "use https")
+    }
+
     @Test("LOG_FILE under a regular file → exit 1, one stderr line naming LOG_FILE")
     func logFileUncreatable() async throws {
         let directory = try TemporaryLogDirectory()

@@ -116,6 +116,7 @@ struct ConfigurationTests {
             (["NPS_MASTER_PASSWORD": "short"], "NPS_MASTER_PASSWORD"),
             (["ANTHROPIC_BASE_URL": "ftp://api.example.com"], "ANTHROPIC_BASE_URL"),
             (["ANTHROPIC_BASE_URL": "api.anthropic.com"], "ANTHROPIC_BASE_URL"),
+            (["ANTHROPIC_BASE_URL": "http://example.com"], "ANTHROPIC_BASE_URL"),
             (["NPS_AI_TIMEOUT_SECONDS": "0"], "NPS_AI_TIMEOUT_SECONDS"),
             (["NPS_AI_TIMEOUT_SECONDS": "ten"], "NPS_AI_TIMEOUT_SECONDS"),
             (["LOG_MAX_BYTES": "10"], "LOG_MAX_BYTES"),
@@ -128,6 +129,35 @@ struct ConfigurationTests {
         #expect(error.variable == variable)
         #expect(error.description.hasPrefix("\(variable): "))
         #expect(!error.problem.isEmpty)
+    }
+
+    @Test(
+        "ANTHROPIC_BASE_URL: https to any host, plain http only to a loopback host (127.0.0.0/8, ::1, localhost)",
+        arguments: [
+            "https://api.anthropic.com", "https://example.com:8443/prefix", "https://10.0.0.5", "http://127.0.0.1", "http://127.0.0.1:9999",
+            "http://127.8.9.10:80/v", "http://localhost", "http://LocalHost:8080", "http://[::1]", "http://[::1]:8080",
+            "http://[0:0:0:0:0:0:0:1]:8080",
+        ]
+    )
+    func anthropicBaseURLAccepted(url: String) throws {
+        let configuration = try OracleConfiguration(environment: ServiceEnvironment(Self.environment(["ANTHROPIC_BASE_URL": url])))
+        #expect(configuration.anthropicBaseURL == url)
+    }
+
+    @Test(
+        "ANTHROPIC_BASE_URL: plain http off this machine, or another scheme, is refused naming the variable and why",
+        arguments: [
+            ("http://example.com", "use https"), ("http://10.0.0.5:8080", "use https"), ("http://127.0.0.1.example.com", "use https"),
+            ("http://localhost.example.com", "use https"), ("http://[::2]", "use https"), ("http://[::ffff:127.0.0.1]", "use https"),
+            ("http://0177.0.0.1", "use https"), ("http://127.1", "use https"), ("ftp://api.anthropic.com", "not an http(s) URL"),
+            ("ftp://127.0.0.1", "not an http(s) URL"),
+        ]
+    )
+    func anthropicBaseURLRefused(url: String, reason: String) throws {
+        let error = try #require(Self.error(for: ["ANTHROPIC_BASE_URL": url]))
+        #expect(error.variable == "ANTHROPIC_BASE_URL")
+        #expect(error.description.hasPrefix("ANTHROPIC_BASE_URL: '\(url)' "), "\(error)")
+        #expect(error.problem.contains(reason), "\(error)")
     }
 
     @Test("A bad value's message quotes the value so the operator sees what was read")

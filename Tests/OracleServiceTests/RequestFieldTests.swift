@@ -211,4 +211,26 @@ struct RequestFieldTests {
         let twice = Self.refusal { _ = try RequestField.idempotencyKey(in: twiceSent) }
         #expect(twice?.message == "idempotency-key: sent 2 times; expected at most one")
     }
+
+    // MARK: AnalyzeSession's extra map
+
+    @Test("extra: 64 entries at their limits pass; a 65th entry, a long key, a long value or U+0000 is INVALID_ARGUMENT naming extra")
+    func extraLimits() throws {
+        let full = Dictionary(
+            uniqueKeysWithValues: (0..<Limit.extraEntries).map {
+                (String(format: "%02d", $0) + String(repeating: "k", count: Limit.extraKey - 2), Self.multiByte(Limit.extraValue))
+            }
+        )
+        try RequestField.extra(full, field: "extra")
+        var tooMany = full
+        tooMany["one-more"] = "v"
+        #expect(Self.refusal { try RequestField.extra(tooMany, field: "extra") }?.message == "extra: 65 entries is over the limit of 64")
+        let longKey = String(repeating: "K", count: 10_000)
+        let keyError = Self.refusal { try RequestField.extra([longKey: "v"], field: "extra") }
+        #expect(keyError?.message == "extra key 1 (in sorted order): 10000 bytes (UTF-8) is over the limit of 64 bytes")
+        let valueError = Self.refusal { try RequestField.extra(["note": String(repeating: "V", count: 1025)], field: "extra") }
+        #expect(valueError?.message == "extra[note]: 1025 bytes (UTF-8) is over the limit of 1024 bytes")
+        let nul = Self.refusal { try RequestField.extra(["note": "a\u{0}b"], field: "extra") }
+        #expect(nul?.message == "extra[note]: must not contain U+0000 (NUL)")
+    }
 }

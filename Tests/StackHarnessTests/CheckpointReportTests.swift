@@ -17,7 +17,7 @@ struct CheckpointReportTests {
     private func withReport(recording measurements: [StackHarness.Measurement], _ body: (CheckpointReport) async throws -> Void) async throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let report = CheckpointReport(directory: directory)
+        let report = CheckpointReport(directory: directory, redaction: SecretRedaction())
         try await report.noteEngine(engine)
         for measurement in measurements { try await report.record(measurement) }
         try await body(report)
@@ -85,7 +85,7 @@ struct CheckpointReportTests {
             try await report.record(
                 StackTimeline(phase: .stop, origin: origin, lanes: [.init(service: "oracle", begin: origin, end: origin.addingTimeInterval(0.25))])
             )
-            try await CheckpointReport(directory: report.directory).record(size)
+            try await CheckpointReport(directory: report.directory, redaction: SecretRedaction()).record(size)
 
             let html = try String(contentsOf: report.htmlFile, encoding: .utf8)
             #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -128,7 +128,7 @@ struct CheckpointReportTests {
     func mergeAndConcurrency() async throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let first = CheckpointReport(directory: directory)
+        let first = CheckpointReport(directory: directory, redaction: SecretRedaction())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<20 {
                 group.addTask {
@@ -148,7 +148,7 @@ struct CheckpointReportTests {
         }
         #expect(await first.recorded.count == 20)
 
-        let second = CheckpointReport(directory: directory)
+        let second = CheckpointReport(directory: directory, redaction: SecretRedaction())
         try await second.record(Measurement(id: "PERF.grpc", subject: "call 0", number: 99, unit: "ms", limit: "< 10 ms", passed: false))
         let merged = await second.recorded
         #expect(merged.count == 20)
@@ -156,6 +156,44 @@ struct CheckpointReportTests {
         let json = try JSONValue(data: Data(contentsOf: second.jsonFile))
         #expect(json["measurements"]?.array?.count == 20)
         #expect(json["engine"] == nil || json["engine"]?.isNull == true)
+    }
+
+    @Test(
+        "no file of the report holds a secret a measurement quotes, in any of the four renderings; without the redaction the search finds it in each"
+    )
+    func redaction() async throws {
+        let marker = "nps-redact-marker-\(UUID().uuidString)"
+        let special = #"pa|ss<wo>&rd"/1"#
+        // The forms the four files give a value: as is, and escaped for JSON, XML (HTML, JUnit) and a Markdown cell.
+        let searched = [marker, special, #"pa|ss<wo>&rd\"/1"#, "pa|ss&lt;wo&gt;&amp;rd&quot;/1", #"pa\|ss<wo>&rd"/1"#]
+        let planted = Measurement(
+            id: "SEC.redact",
+            subject: "login \(marker)",
+            value: .text("postgres://nps:\(special)@postgres"),
+            limit: marker,
+            verdict: .fail,
+            command: "psql postgres://nps:\(special)@postgres \(marker)"
+        )
+        // The files under a new report's folder that hold any form of a secret, once the report is written with `redaction`.
+        func filesHoldingSecrets(_ redaction: SecretRedaction) async throws -> [String] {
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(at: directory) }
+            try await CheckpointReport(directory: directory, redaction: redaction).record(planted)
+            let files = try (FileManager.default.subpaths(atPath: directory.path) ?? []).filter { path in
+                let text = String(decoding: try Data(contentsOf: directory.appendingPathComponent(path)), as: UTF8.self)
+                return searched.contains { text.contains($0) }
+            }
+            if !redaction.secrets.isEmpty {
+                let reread = CheckpointReport(directory: directory, redaction: redaction)
+                try await reread.write()
+                #expect(await reread.recorded.map(\.subject) == ["login [redacted SEC_REDACT_MARKER]"], "report.json stays readable")
+            }
+            return files.sorted()
+        }
+
+        let redaction = SecretRedaction(secrets: ["SEC_REDACT_MARKER": marker, "POSTGRES_PASSWORD": special])
+        #expect(try await filesHoldingSecrets(redaction) == [])
+        #expect(try await filesHoldingSecrets(SecretRedaction()) == ["junit.xml", "report.html", "report.json", "report.md"])
     }
 
     @Test("the report folder comes from NPS_REPORT_DIR, else the repository")

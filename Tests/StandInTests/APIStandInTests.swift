@@ -85,20 +85,55 @@ struct APIStandInTests {
     }
 
     @Test(
-        "a bad suggest-range body is a 400 naming the field",
+        "a bad suggest-range body is a 400 naming the field, or what is wrong with the JSON",
         arguments: [
             (#"{"puzzle_number":-1}"#, "puzzle_number: expected a whole number from 0 to 4294967295", "puzzle_number"),
             (#"{"ai_level":1.5}"#, "ai_level: expected a whole number from 0 to 4294967295", "ai_level"),
+            (#"{"puzzle_number":4294967296}"#, "puzzle_number: expected a whole number from 0 to 4294967295", "puzzle_number"),
             (#"{"puzzle_number":"66"}"#, "puzzle_number: expected a whole number", "puzzle_number"),
             (#"{"scanned_ranges":["0x1-0x2",7]}"#, "scanned_ranges[1]: expected a string", "scanned_ranges"),
             (#"{"scanned_ranges":"0x1-0x2"}"#, "scanned_ranges: expected an array of strings", "scanned_ranges"),
+            (#"{"scanned_ranges":["0x1-0x2",null]}"#, "scanned_ranges[1]: must not be null", "scanned_ranges"),
+            (#"{"puzzle_number":66,"limit":1}"#, "limit: not a field of this request; expected puzzle_number, ai_level, scanned_ranges", "limit"),
+            (#"{"":1}"#, ": not a field of this request; expected puzzle_number, ai_level, scanned_ranges", ""),
             (#"[66]"#, "request body: not a JSON object", nil),
-            ("", "request body: not valid JSON", nil),
+            (#""66""#, "request body: not a JSON object", nil),
+            ("", "request body: empty; expected a JSON object", nil),
+            ("{puzzle", "request body: not valid JSON", nil),
+            (#"{"puzzle_number" 66}"#, "request body: not valid JSON", nil),
+            (#"{"puzzle_number":NaN}"#, "request body: not valid JSON", nil),
+            (#"{"puzzle_number":66}x"#, "request body: not valid JSON", nil),
+            ("{\"scanned_ranges\":[\"0x1\u{0}\"]}", "request body: not valid JSON", nil),
+            (String(repeating: "[", count: 17), "request body: arrays and objects nested deeper than 16 levels", nil),
+            (
+                #"{"scanned_ranges":"# + String(repeating: "[", count: 15) + String(repeating: "]", count: 15) + "}",
+                "scanned_ranges[0]: expected a string", "scanned_ranges"
+            ),
         ] as [(String, String, String?)]
     )
     func badBody(body: String, message: String, field: String?) {
-        #expect(throws: RequestBodyError(message: message, field: field)) {
+        #expect(throws: RequestError.badRequest(message, field: field)) {
             try SuggestRangeBody.decode(from: ByteBuffer(string: body))
+        }
+    }
+
+    @Test("a body that is not UTF-8 is a 400 saying so, wherever the bad bytes are")
+    func invalidUTF8Body() {
+        for bytes: [UInt8] in [[0xFF], Array(#"{"scanned_ranges":["0x1"#.utf8) + [0xC3, 0x28] + Array(#""]}"#.utf8), [0xED, 0xA0, 0x80]] {
+            #expect(throws: RequestError.badRequest("request body: not valid UTF-8")) {
+                try SuggestRangeBody.decode(from: ByteBuffer(bytes: bytes))
+            }
+        }
+    }
+
+    @Test("an unknown key is quoted in at most 64 bytes")
+    func longUnknownKey() {
+        let key = String(repeating: "k", count: 500)
+        let quoted = String(repeating: "k", count: 64) + "…"
+        #expect(
+            throws: RequestError.badRequest("\(quoted): not a field of this request; expected puzzle_number, ai_level, scanned_ranges", field: quoted)
+        ) {
+            try SuggestRangeBody.decode(from: ByteBuffer(string: #"{"\#(key)":1}"#))
         }
     }
 

@@ -1,20 +1,24 @@
-# web-ui stand-in: nginx from Debian serving a static page that shows Oracle readings through
-# the api, with /api/ proxied to the api service. Build context: infrastructure/web-ui.
+# web-ui stand-in: nginx from Debian as www-data (uid 33), no capability needed: HTTPS on 8443 serving a static
+# page that shows Oracle readings through the api (/api/ proxied to the api service), plain HTTP on 8080 that only
+# redirects, the health probe on 127.0.0.1:8081. The certificate comes from a volume (infrastructure/volumes/tls).
+# Build context: infrastructure/web-ui.
 FROM debian:bookworm-slim
 
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends nginx-light \
-    && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default \
+    && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default /etc/nginx/conf.d/* \
     && ln -sf /dev/stdout /var/log/nginx/access.log \
     && ln -sf /dev/stderr /var/log/nginx/error.log
 
-COPY nginx.conf /etc/nginx/conf.d/nps-web-ui.conf
+COPY nginx.conf /etc/nginx/nginx.conf
+COPY start.sh /usr/local/bin/nps-web-ui-start
 COPY site/ /usr/share/nps-web-ui/
 
-EXPOSE 80
+USER www-data
+EXPOSE 8443 8080
 # bash's /dev/tcp makes the probe without curl or wget in the image.
 HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=10s \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/80 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
 STOPSIGNAL SIGQUIT
-ENTRYPOINT ["nginx", "-g", "daemon off;"]
+ENTRYPOINT ["nps-web-ui-start"]

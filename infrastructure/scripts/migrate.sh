@@ -3,11 +3,12 @@
 #
 #   infrastructure/scripts/migrate.sh
 #
-# Re-applies infrastructure/postgres/init/*.sql in the postgres container. Those files are
-# idempotent (CREATE ... IF NOT EXISTS, ADD COLUMN IF NOT EXISTS), so a database made by an older
-# version of the stack gains what it lacks (for example the record_key columns) and an up-to-date
-# one is left as it is. up.sh runs it on every start. Records the Oracle could not store meanwhile
-# (an old schema) wait in its spool and are stored once the schema is current.
+# Re-applies infrastructure/postgres/init/* (the .sql files and the .sh scripts, in name order) in the
+# postgres container, as the database's owner. Those files are idempotent (CREATE ... IF NOT EXISTS,
+# ADD COLUMN IF NOT EXISTS, the Oracle's role created when missing and its grants set again), so a
+# database made by an older version of the stack gains what it lacks (the record_key columns, the
+# Oracle's own role) and an up-to-date one is left as it is. up.sh runs it once postgres is healthy,
+# before the Oracle starts. Records the Oracle could not store meanwhile wait in its spool.
 set -euo pipefail
 # shellcheck source=stack-env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/stack-env.sh"
@@ -19,10 +20,15 @@ read_database_settings
 require_healthy_postgres
 
 applied=0
-for file in "$INFRA_DIR"/postgres/init/*.sql; do
+for file in "$INFRA_DIR"/postgres/init/*; do
   # NOTICEs ("already exists, skipping") are the normal case here; only warnings and errors are shown.
-  "$DOCKER" exec -i -e PGOPTIONS='-c client_min_messages=warning' "$POSTGRES" \
-    psql -v ON_ERROR_STOP=1 -q -U "$POSTGRES_USER" -d "$POSTGRES_DB" <"$file" \
+  # A script runs with the container's environment, as the image's entrypoint would run it.
+  case "$file" in
+    *.sql) run=(psql -v ON_ERROR_STOP=1 -q -U "$POSTGRES_USER" -d "$POSTGRES_DB") ;;
+    *.sh) run=(bash -s) ;;
+    *) continue ;;
+  esac
+  "$DOCKER" exec -i -e PGOPTIONS='-c client_min_messages=warning' "$POSTGRES" "${run[@]}" <"$file" \
     || die "applying $(basename "$file") failed; the statements before the failing one are applied, see above"
   applied=$((applied + 1))
 done

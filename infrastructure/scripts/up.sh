@@ -5,12 +5,14 @@
 #
 # 1. a Docker engine and Compose v2 (setup-engine.sh installs and starts them on Debian);
 # 2. the base images (offline-images.sh: the engine's copy, a pull, or a local stand-in);
-# 3. infrastructure/.env from .env.example when missing, with random passwords;
-# 4. infrastructure/volumes/logs and volumes/spool, writable by the Oracle's uid 1000;
+# 3. infrastructure/.env from .env.example when missing, with random passwords (an older .env gains the
+#    Oracle's database role);
+# 4. the web-ui's certificate (tls-cert.sh: yours in volumes/tls, else a self-signed one), and
+#    infrastructure/volumes/logs and volumes/spool, writable by the Oracle's uid 1000;
 # 5. the published host ports are free;
-# 6. docker compose build, then up -d --wait (all five healthy within 2 minutes);
-# 7. the database schema brought up to date (migrate.sh: a volume made by an older version gains what it lacks);
-# 8. a table of the services with their health and URLs, and one reading through the api.
+# 6. docker compose build; postgres up, the database brought up to date (migrate.sh: a volume made by an older
+#    version gains what it lacks), then the rest, up -d --wait (all five healthy within 2 minutes each step);
+# 7. a table of the services with their health and URLs, and one reading through the api.
 # On failure it names the service and prints the end of its log.
 set -euo pipefail
 # shellcheck source=stack-env.sh
@@ -25,6 +27,7 @@ say "engine"
 say "base images"
 "$INFRA_DIR/scripts/offline-images.sh"
 
+random_secret() { od -An -N18 -tx1 /dev/urandom | tr -d ' \n'; }
 if [ ! -f "$ENV_FILE" ]; then
   # A database volume made under other passwords would refuse the new ones: stop before making .env.
   if "$DOCKER" volume inspect nps-postgres-data >/dev/null 2>&1; then
@@ -32,16 +35,22 @@ if [ ! -f "$ENV_FILE" ]; then
   fi
   cp "$INFRA_DIR/.env.example" "$ENV_FILE"
   chmod 600 "$ENV_FILE"
-  for variable in POSTGRES_PASSWORD NPS_MASTER_PASSWORD; do
-    secret=$(od -An -N18 -tx1 /dev/urandom | tr -d ' \n')
-    sed -i "s|^$variable=change-me-.*|$variable=$secret|" "$ENV_FILE"
+  for variable in POSTGRES_PASSWORD ORACLE_DB_PASSWORD NPS_MASTER_PASSWORD; do
+    sed -i "s|^$variable=change-me-.*|$variable=$(random_secret)|" "$ENV_FILE"
   done
-  say "${YELLOW}made infrastructure/.env from .env.example with random POSTGRES_PASSWORD and NPS_MASTER_PASSWORD; put your ANTHROPIC_API_KEY there to enable AI${RESET}"
+  say "${YELLOW}made infrastructure/.env from .env.example with random POSTGRES_PASSWORD, ORACLE_DB_PASSWORD and NPS_MASTER_PASSWORD; put your ANTHROPIC_API_KEY there to enable AI${RESET}"
 fi
-for variable in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB NPS_MASTER_PASSWORD; do
+# An .env made before the Oracle had its own database role gains it (migrate.sh creates the role).
+if ! grep -q '^ORACLE_DB_USER=' "$ENV_FILE"; then
+  printf '\n# Added by up.sh: the role the Oracle logs in as (see .env.example).\nORACLE_DB_USER=nps_oracle\nORACLE_DB_PASSWORD=%s\n' "$(random_secret)" >>"$ENV_FILE"
+  say "${YELLOW}added ORACLE_DB_USER and a random ORACLE_DB_PASSWORD to infrastructure/.env: the Oracle's own database role${RESET}"
+fi
+for variable in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB ORACLE_DB_USER ORACLE_DB_PASSWORD NPS_MASTER_PASSWORD; do
   value=$(env_value "$variable")
   [ -n "$value" ] || die "$variable is empty in infrastructure/.env; set it (see .env.example)"
 done
+
+"$INFRA_DIR/scripts/tls-cert.sh"
 
 for folder in logs spool; do
   mkdir -p "$INFRA_DIR/volumes/$folder"
@@ -54,6 +63,7 @@ declare -A published=(
   ["oracle health"]="$(env_value ORACLE_HEALTH_PORT)"
   [api]="$(env_value API_PORT)"
   [web-ui]="$(env_value WEB_UI_PORT)"
+  ["web-ui http"]="$(env_value WEB_UI_HTTP_PORT)"
 )
 running=$("$DOCKER" ps --filter "label=com.docker.compose.project=nps" --format '{{.Names}}' | wc -l)
 if [ "$running" -eq 0 ] && command -v ss >/dev/null; then
@@ -71,7 +81,8 @@ compose build
 
 say "starting (docker compose up -d --wait, at most 120 s)"
 started=$(date +%s)
-if ! compose up -d --wait --wait-timeout 120; then
+# postgres first, so that migrate.sh brings an older database up to date (the Oracle's role) before the Oracle logs in.
+if ! { compose up -d --wait --wait-timeout 120 postgres && "$INFRA_DIR/scripts/migrate.sh" && compose up -d --wait --wait-timeout 120; }; then
   echo >&2
   for service in "${SERVICES[@]}"; do
     container=$(container_of "$service")
@@ -87,14 +98,13 @@ if ! compose up -d --wait --wait-timeout 120; then
   die "the stack did not become healthy; see above"
 fi
 say "${GREEN}all services healthy in $(( $(date +%s) - started )) s${RESET}"
-"$INFRA_DIR/scripts/migrate.sh"
 
 "$INFRA_DIR/scripts/health-check.sh"
 api_port=${published[api]:-8000}
-web_port=${published[web-ui]:-8080}
+web_port=${published[web-ui]:-8443}
 cat <<TABLE
 
-  web-ui   http://127.0.0.1:${web_port}/
+  web-ui   https://127.0.0.1:${web_port}/   (http://127.0.0.1:${published[web-ui http]:-8080}/ redirects there)
   api      http://127.0.0.1:${api_port}/api/health
   oracle   grpc://127.0.0.1:${published[oracle gRPC]:-50052}   http://127.0.0.1:${published[oracle health]:-8052}/health
   logs     infrastructure/volumes/logs/oracle.log

@@ -18,12 +18,18 @@ struct LoadCommand: Sendable {
     /// The command line.
     let options: LoadOptions
 
-    /// Runs the mode; returns the JSON line and the exit status (0 or 1). Throws when no client can be made (exit 2).
+    /// Runs the mode; returns the JSON line and the exit status (0 or 1). Throws when no client can be made or a
+    /// probe's request cannot be encoded (exit 2).
     func run() async throws -> (line: String, status: Int32) {
         let client = GRPCClient(transport: try options.target.transport(backoff: Self.reconnectBackoff))
-        let report = await withTaskGroup(of: Void.self, returning: (any LoadReport).self) { group in
+        let measured = await withTaskGroup(of: Void.self, returning: Result<any LoadReport, any Error>.self) { group in
             group.addTask { try? await client.runConnections() }
-            let report = await measure(OracleCalls(oracle: .init(wrapping: client)))
+            let report: Result<any LoadReport, any Error>
+            do {
+                report = .success(try await measure(OracleCalls(oracle: .init(wrapping: client)), raw: RawCall(client: client)))
+            } catch {
+                report = .failure(error)
+            }
             client.beginGracefulShutdown()
             // A graceful shutdown waits for the target's name to resolve, so for a name that never does it never ends;
             // the connections get `shutdownGrace`, then they are cancelled.
@@ -32,11 +38,12 @@ struct LoadCommand: Sendable {
             group.cancelAll()
             return report
         }
+        let report = try measured.get()
         return (try report.jsonLine(), report.exitStatus)
     }
 
-    /// Makes the mode's calls and reports them.
-    func measure(_ calls: OracleCalls) async -> any LoadReport {
+    /// Makes the mode's calls (through the stubs, or as raw bytes for the probes) and reports them.
+    func measure(_ calls: OracleCalls, raw: RawCall) async throws -> any LoadReport {
         switch options.mode {
         case .waitReady(let budget):
             return await ReadinessWait(budget: budget).run { try await calls.reading(within: Self.attemptTimeout) }
@@ -64,6 +71,12 @@ struct LoadCommand: Sendable {
                 summary: BatchSummary(mode: "writes", concurrency: options.concurrency, outcome: tally.outcome),
                 figures: WriteFigures(tally)
             )
+        case .inputLimits(let bytes):
+            var answers: [InputLimitAnswer] = []
+            for probe in try InputLimitProbe.all(sizes: InputLimitProbe.sizes(upTo: bytes)) { answers.append(await probe.run(raw)) }
+            return InputLimitReport(answers: answers)
+        case .fuzz(let fuzz):
+            return try await fuzz.run(raw, concurrency: options.concurrency)
         }
     }
 }

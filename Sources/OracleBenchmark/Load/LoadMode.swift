@@ -1,5 +1,5 @@
 /// What one `oracle-benchmark load` run does: wait for the Oracle, time a batch of readings, flood it with questions,
-/// or write records and count the acknowledged ones.
+/// write records and count the acknowledged ones, probe every field with oversized values, or send fuzzed messages.
 enum LoadMode: Sendable, Equatable {
     /// GetReading until one succeeds or `budget` passes (`--wait-ready SECONDS`).
     case waitReady(budget: Duration)
@@ -9,17 +9,25 @@ enum LoadMode: Sendable, Equatable {
     case flood(bytes: Int)
     /// SuggestRange and AnalyzeSession in turn, each with its idempotency key (`--writes N --key-prefix P`).
     case writes(WriteLoad)
+    /// Every string and repeated field with 60, 300 and `bytes` bytes (`--input-limits B`).
+    case inputLimits(bytes: Int)
+    /// The first `count` messages of `FuzzMessages` for `seed` (`--fuzz N [--seed S]`).
+    case fuzz(FuzzRun)
 
     /// The flags that choose a mode; a command line gives exactly one.
-    static let flags = ["--wait-ready", "--readings", "--flood-bytes", "--writes"]
+    static let flags = ["--wait-ready", "--readings", "--flood-bytes", "--writes", "--input-limits", "--fuzz"]
     /// The flags that only `--writes` takes.
     static let writeFlags = ["--key-prefix", "--rate", "--deadline-ms", "--for"]
 
-    /// Calls in flight at once without `--concurrency`: 1 for readings (sequential latency) and writes, 8 for the flood.
+    /// The flag that only `--fuzz` takes.
+    static let fuzzFlags = ["--seed"]
+
+    /// Calls in flight at once without `--concurrency`: 1 for readings (sequential latency), writes and probes, 8 for the
+    /// flood and the fuzz.
     var defaultConcurrency: Int {
         switch self {
-        case .waitReady, .readings, .writes: 1
-        case .flood: 8
+        case .waitReady, .readings, .writes, .inputLimits: 1
+        case .flood, .fuzz: 8
         }
     }
 }

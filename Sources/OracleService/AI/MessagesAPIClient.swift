@@ -14,12 +14,16 @@ struct MessagesAPIClient: Sendable {
     /// Why a call produced no text; never carries the API key.
     enum Failure: Error, CustomStringConvertible {
         case status(Int, String)
+        /// A 3xx from `host`, the configured one: never followed, since the request carries the key.
+        case redirect(Int, host: String)
         case emptyAnswer
         case undecodable(String)
 
         var description: String {
             switch self {
             case .status(let code, let message): "Messages API answered \(code): \(message)"
+            case .redirect(let code, let host):
+                "Messages API host \(host) answered \(code), a redirect, which is not followed: the key goes to that host only"
             case .emptyAnswer: "Messages API answered with no text"
             case .undecodable(let reason): "Messages API answer could not be read: \(reason)"
             }
@@ -35,6 +39,8 @@ struct MessagesAPIClient: Sendable {
     private let endpoint: String
     /// What `hostAnswers` asks: a documented route that answers even without a key (401), at no cost.
     private let probeEndpoint: String
+    /// The configured host and port, as a warning names it (never the whole URL, which could hold credentials).
+    private let host: String
     private let apiKey: String
     private let model: String
     private let timeout: Duration
@@ -44,6 +50,8 @@ struct MessagesAPIClient: Sendable {
         self.http = http
         endpoint = baseURL + "/v1/messages"
         probeEndpoint = baseURL + "/v1/models"
+        let components = URLComponents(string: baseURL)
+        host = (components?.host ?? "?") + (components?.port.map { ":\($0)" } ?? "")
         self.apiKey = apiKey
         self.model = model
         self.timeout = timeout
@@ -66,6 +74,7 @@ struct MessagesAPIClient: Sendable {
             let bytes = try await response.body.collect(upTo: 1 << 20)
             return (response.status, Data(buffer: bytes))
         }
+        if (300..<400).contains(status.code) { throw Failure.redirect(Int(status.code), host: host) }
         guard status.code == 200 else {
             let message = (try? JSONDecoder().decode(ErrorBody.self, from: data))?.error.message ?? status.reasonPhrase
             throw Failure.status(Int(status.code), message)

@@ -1,4 +1,5 @@
 import Logging
+import NIOCore
 import ServiceRuntime
 
 #if canImport(FoundationEssentials)
@@ -19,7 +20,7 @@ struct OracleConfiguration: ServiceConfiguration {
     var database: DatabaseURL
     /// Anthropic API key (`ANTHROPIC_API_KEY`); nil means rule-based answers only.
     var anthropicAPIKey: String?
-    /// Base URL of the Messages API (`ANTHROPIC_BASE_URL`).
+    /// Base URL of the Messages API (`ANTHROPIC_BASE_URL`): https, or http to a loopback host.
     var anthropicBaseURL: String = "https://api.anthropic.com"
     /// Model named in Messages API requests (`NPS_AI_MODEL`).
     var aiModel: String = "claude-sonnet-4-5"
@@ -73,8 +74,17 @@ extension OracleConfiguration {
         // The .env.example placeholder is not a key: treat it as unset rather than failing every AI call.
         anthropicAPIKey = environment.value("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
         if let base = environment.value("ANTHROPIC_BASE_URL") {
-            guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", let host = url.host, !host.isEmpty else {
                 throw ConfigurationError(variable: "ANTHROPIC_BASE_URL", problem: "'\(base)' is not an http(s) URL")
+            }
+            // Every call carries the key in a header: without TLS anyone on the way could read it, so plain http is
+            // only for a host on this machine (the tests' stand-ins).
+            guard url.scheme == "https" || Self.isLoopback(host: host) else {
+                throw ConfigurationError(
+                    variable: "ANTHROPIC_BASE_URL",
+                    problem: "'\(base)' is plain http to a host that is not loopback, which would send the API key unencrypted; "
+                        + "use https (http only for 127.0.0.0/8, ::1 or localhost)"
+                )
             }
             anthropicBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
         }
@@ -98,5 +108,15 @@ extension OracleConfiguration {
         if let bytes = try environment.integer("NPS_SPOOL_MAX_BYTES", in: 4096...(1 << 40), meaning: "a size in bytes") {
             spool.maxBytes = bytes
         }
+    }
+
+    /// Whether `host`, as a URL names it (an IPv6 address in brackets), is this machine: localhost, 127.0.0.0/8 or ::1.
+    private static func isLoopback(host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if bare.lowercased() == "localhost" { return true }
+        // Parsed as an address and printed back, so every spelling of ::1 counts and no name that merely starts with
+        // 127. does (a name could resolve anywhere).
+        guard let address = try? SocketAddress(ipAddress: bare, port: 0), let canonical = address.ipAddress else { return false }
+        return address.protocol == .inet ? canonical.hasPrefix("127.") : canonical == "::1"
     }
 }

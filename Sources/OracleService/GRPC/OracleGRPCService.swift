@@ -126,6 +126,7 @@ struct OracleGRPCService: Nps_Oracle_OracleService.SimpleServiceProtocol {
         let sessionID = try RequestField.optionalText(request.sessionID, field: "session_id", maximumBytes: RequestField.Limit.sessionID)
         let mode = try RequestField.bounded(request.mode, field: "mode", maximumBytes: RequestField.Limit.sessionLabel)
         let model = try RequestField.bounded(request.model, field: "model", maximumBytes: RequestField.Limit.sessionLabel)
+        try RequestField.extra(request.extra, field: "extra")
         let analysis = SessionAnalysis(
             keysTested: request.keysTested,
             seedsTested: request.seedsTested,

@@ -23,6 +23,12 @@ enum RequestField {
         static let keyRange = 160
         /// Entries in `scanned_ranges`.
         static let keyRangeCount = 10_000
+        /// Entries in AnalyzeSession's `extra` map, which the Oracle accepts for wire compatibility and does not use.
+        static let extraEntries = 64
+        /// One key of `extra`.
+        static let extraKey = 64
+        /// One value of `extra`.
+        static let extraValue = 1024
         /// The `idempotency-key` metadata value.
         static let idempotencyKey = 128
         /// The most bytes of a caller's text that one error message quotes.
@@ -93,6 +99,18 @@ enum RequestField {
             }
         }
         return ranges
+    }
+
+    /// AnalyzeSession's `extra` map: at most `Limit.extraEntries` entries, each key and value within its limit and
+    /// free of U+0000; a message names a key only by its place, never quoting it.
+    static func extra(_ entries: [String: String], field: String) throws(RPCError) {
+        guard entries.count <= Limit.extraEntries else {
+            throw invalid(field, "\(entries.count) entries is over the limit of \(Limit.extraEntries)")
+        }
+        for (index, key) in entries.keys.sorted().enumerated() {
+            _ = try bounded(key, field: "\(field) key \(index + 1) (in sorted order)", maximumBytes: Limit.extraKey)
+            _ = try bounded(entries[key] ?? "", field: "\(field)[\(key)]", maximumBytes: Limit.extraValue)
+        }
     }
 
     /// A client's `idempotency-key` from the request metadata: nil when absent, refused when sent more than once.

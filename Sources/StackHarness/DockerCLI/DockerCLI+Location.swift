@@ -19,13 +19,8 @@ extension DockerCLI {
         return DockerCLI(executable: resolve("docker", in: environment))
     }
 
-    // A path as it is; a program name against PATH, as a shell would, since Process needs a full path.
+    // The program `Command.program` finds, else the name as it is (which then fails as `noEngine` when run).
     private static func resolve(_ program: String, in environment: [String: String]) -> URL {
-        if program.contains("/") { return URL(fileURLWithPath: program) }
-        let directories = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        let found = directories.lazy
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(program) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        return found ?? URL(fileURLWithPath: program)
+        Command.program(program, environment: environment) ?? URL(fileURLWithPath: program)
     }
 }

@@ -1,21 +1,25 @@
 import Foundation
 
 /// Collects measurements and the stack's timelines from suites running in parallel and keeps report.json, report.md,
-/// report.html and junit.xml current on disk.
+/// report.html and junit.xml current on disk, with every secret of the env file hidden.
 package actor CheckpointReport {
-    /// The report every suite in the test process shares, in `NPS_REPORT_DIR` or `<repo>/reports/checkpoints`.
-    package static let shared = CheckpointReport(directory: defaultDirectory())
+    /// The report every suite in the test process shares, in `NPS_REPORT_DIR` or `<repo>/reports/checkpoints`, hiding the
+    /// secrets of the repository's env file in use.
+    package static let shared = CheckpointReport(directory: defaultDirectory(), redaction: defaultRedaction())
 
     /// The folder holding report.json, report.md and failure-bundle/.
     package nonisolated let directory: URL
+    /// What every file written hides; the failure bundle of the run uses it too.
+    package nonisolated let redaction: SecretRedaction
     private var measurements: [String: Measurement] = [:]
     private var timelines: [StackTimeline.Phase: StackTimeline] = [:]
     private var engine: EngineInfo?
     private var mergedEarlierReport = false
 
-    /// A report written into `directory` (created when first written).
-    package init(directory: URL) {
+    /// A report written into `directory` (created when first written), hiding what `redaction` hides.
+    package init(directory: URL, redaction: SecretRedaction) {
         self.directory = directory
+        self.redaction = redaction
     }
 
     /// `NPS_REPORT_DIR` if set, else reports/checkpoints in the repository (or the current directory if none is found).
@@ -27,6 +31,17 @@ package actor CheckpointReport {
             (try? RepositoryLayout.locate())?.root
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         return root.appendingPathComponent("reports/checkpoints", isDirectory: true)
+    }
+
+    // Outside a repository there is no env file, so no secret of the stack to hide; an env file that cannot be read
+    // stops the run, as a report would otherwise be written without hiding its secrets.
+    private static func defaultRedaction() -> SecretRedaction {
+        guard let layout = try? RepositoryLayout.locate() else { return SecretRedaction() }
+        do {
+            return try SecretRedaction(layout: layout)
+        } catch {
+            fatalError("cannot read the env file whose secrets the report hides: \(error)")
+        }
     }
 
     /// report.json.
@@ -77,10 +92,16 @@ package actor CheckpointReport {
             measurements: all,
             timelines: StackTimeline.Phase.allCases.compactMap { timelines[$0] }
         )
-        try ReportDocument.encoder.encode(document).write(to: jsonFile, options: .atomic)
-        try Data(document.markdown.utf8).write(to: markdownFile, options: .atomic)
-        try Data(document.html.utf8).write(to: htmlFile, options: .atomic)
-        try Data(document.junit(hostname: ProcessInfo.processInfo.hostName).utf8).write(to: junitFile, options: .atomic)
+        let files = [
+            (jsonFile, String(decoding: try ReportDocument.encoder.encode(document), as: UTF8.self)),
+            (markdownFile, document.markdown),
+            (htmlFile, document.html),
+            (junitFile, document.junit(hostname: ProcessInfo.processInfo.hostName)),
+        ]
+        // A measurement's subject, value or command may carry a secret (a connection string, an error quoting one).
+        for (file, text) in files {
+            try Data(redaction.redact(text).utf8).write(to: file, options: .atomic)
+        }
     }
 
     // Keeps what an earlier (perhaps filtered) run measured and this run has not, so the report covers every ID.

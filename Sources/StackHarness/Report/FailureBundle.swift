@@ -1,17 +1,21 @@
 import Foundation
 import ProcessRunning
 
-/// What to keep when a checkpoint fails: each container's logs and inspect output, `compose ps` and the run's engine events.
+/// What to keep when a checkpoint fails: each container's logs and inspect output, `compose ps` and the run's engine
+/// events, with the secrets hidden (`docker inspect` lists every variable of a container's environment).
 package struct FailureBundle: Sendable {
     /// The folder the files go to (`<report dir>/failure-bundle`).
     package let directory: URL
     /// The project whose containers are captured.
     package let compose: ComposeProject
+    /// What every file written hides.
+    package let redaction: SecretRedaction
 
-    /// A bundle for `compose`, written under `reportDirectory`/failure-bundle.
-    package init(reportDirectory: URL, compose: ComposeProject) {
+    /// A bundle for `compose`, written under `reportDirectory`/failure-bundle, hiding what `redaction` hides.
+    package init(reportDirectory: URL, compose: ComposeProject, redaction: SecretRedaction) {
         self.directory = reportDirectory.appendingPathComponent("failure-bundle", isDirectory: true)
         self.compose = compose
+        self.redaction = redaction
     }
 
     /// Writes logs and inspect output of `containers` (default: all of the project's), `compose ps` and events since `since`; returns the files.
@@ -29,7 +33,7 @@ package struct FailureBundle: Sendable {
             } catch {
                 text = String(describing: error)
             }
-            try Data(text.utf8).write(to: file, options: .atomic)
+            try Data(redaction.redact(text).utf8).write(to: file, options: .atomic)
             written.append(file)
         }
 

@@ -25,8 +25,8 @@ extension ReportDocument {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    // Table cells cannot hold pipes or line breaks.
-    private static func cell(_ text: String) -> String {
+    /// `text` as a table cell, which cannot hold pipes or line breaks.
+    static func cell(_ text: String) -> String {
         text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
     }
 }

@@ -30,15 +30,22 @@ enum HTTPFetch {
         return try await exchange(request, timeout: timeout)
     }
 
-    private static func exchange(_ request: URLRequest, timeout: Duration) async throws -> HTTPReply {
+    /// Sends `request` as it is (method, headers, body), giving up after `timeout`; throws only when no HTTP answer came.
+    static func exchange(_ request: URLRequest, timeout: Duration) async throws -> HTTPReply {
         var request = request
         request.timeoutInterval = timeout.inSeconds
         let clock = ContinuousClock()
         let start = clock.now
         let (body, response) = try await session.data(for: request)
         let elapsed = clock.now - start
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        return HTTPReply(request: "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")", status: status, body: body, elapsed: elapsed)
+        let http = response as? HTTPURLResponse
+        return HTTPReply(
+            request: "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")",
+            status: http?.statusCode ?? 0,
+            body: body,
+            elapsed: elapsed,
+            contentType: http?.value(forHTTPHeaderField: "Content-Type")
+        )
     }
 
     /// GETs `url` every 100 ms until `done` holds for an answer or `limit` passes; the last answer, and how long

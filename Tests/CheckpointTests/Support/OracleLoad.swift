@@ -45,6 +45,16 @@ struct OracleLoad: Sendable {
         try await run(["--flood-bytes", String(bytes)], timeout: .seconds(600))
     }
 
+    /// Every string and repeated field at 60, 300 and `bytes` bytes, one probe at a time.
+    func inputLimits(bytes: Int) async throws -> CommandOutput<OracleInputLimits> {
+        try await run(["--input-limits", String(bytes)], timeout: .seconds(120))
+    }
+
+    /// The first `messages` fuzzed messages of `seed`, 16 at a time (about 300 s for 100,000 on a busy two-core machine).
+    func fuzz(messages: Int, seed: Int) async throws -> CommandOutput<OracleFuzzRun> {
+        try await run(["--fuzz", String(messages), "--seed", String(seed), "--concurrency", "16"], timeout: .seconds(900))
+    }
+
     /// `oracle-benchmark load --target <target> <arguments…>`, its JSON line decoded. Exit 1 means some calls failed
     /// (or never ready) and still prints the JSON, which says how; 2 is bad usage or no gRPC client, with no JSON.
     func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {

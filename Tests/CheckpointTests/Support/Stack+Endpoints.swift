@@ -20,19 +20,24 @@ extension Stack {
         try hostURL(portVariable: "API_PORT", defaultPort: 8000, path: pathAndQuery)
     }
 
-    /// `http://127.0.0.1:<WEB_UI_PORT><pathAndQuery>` (8080 unless the env file says otherwise).
+    /// `https://127.0.0.1:<WEB_UI_PORT><pathAndQuery>` (8443 unless the env file says otherwise); reach it with `WebUIFetch`.
     nonisolated func webUIURL(_ pathAndQuery: String) throws -> URL {
-        try hostURL(portVariable: "WEB_UI_PORT", defaultPort: 8080, path: pathAndQuery)
+        try hostURL(portVariable: "WEB_UI_PORT", defaultPort: 8443, path: pathAndQuery, scheme: "https")
+    }
+
+    /// `http://127.0.0.1:<WEB_UI_HTTP_PORT><pathAndQuery>` (8080 unless the env file says otherwise): the web-ui's redirect.
+    nonisolated func webUIRedirectURL(_ pathAndQuery: String) throws -> URL {
+        try hostURL(portVariable: "WEB_UI_HTTP_PORT", defaultPort: 8080, path: pathAndQuery)
     }
 
     // The compose file publishes on BIND_ADDRESS (127.0.0.1 by default); 0.0.0.0 is reached through loopback too.
-    private nonisolated func hostURL(portVariable: String, defaultPort: Int, path: String) throws -> URL {
+    private nonisolated func hostURL(portVariable: String, defaultPort: Int, path: String, scheme: String = "http") throws -> URL {
         let environment = try environment()
         let port = environment[portVariable].flatMap { Int($0.value) } ?? defaultPort
         let bind = environment["BIND_ADDRESS"]?.value ?? "127.0.0.1"
         let host = bind.isEmpty || bind == "0.0.0.0" ? "127.0.0.1" : bind
-        guard let url = URL(string: "http://\(host):\(port)\(path)") else {
-            throw HarnessError.undecodable(what: "the \(portVariable) URL", reason: "http://\(host):\(port)\(path) is not a URL")
+        guard let url = URL(string: "\(scheme)://\(host):\(port)\(path)") else {
+            throw HarnessError.undecodable(what: "the \(portVariable) URL", reason: "\(scheme)://\(host):\(port)\(path) is not a URL")
         }
         return url
     }

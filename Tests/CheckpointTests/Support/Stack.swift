@@ -22,6 +22,7 @@ actor Stack {
 
     private var engine: EngineInfo?
     private var imagesReady = false
+    private var certificateReady = false
     private var staleDataRemoved = false
     private var startedServices: Set<String> = []
     private var temporaryEnvironmentFile: URL?
@@ -77,6 +78,7 @@ actor Stack {
         try await ensureImages()
         try await removeStaleData()
         try layout.prepareOracleFolders()
+        try await ensureCertificate()
         // A running service that a test's fault left unhealthy (the Oracle while its database was away) turns healthy
         // at its next passing probe; `up --wait` would fail on it at once instead.
         for service in services {
@@ -91,6 +93,14 @@ actor Stack {
             _ = try await HealthWait(container: StackServices.container(service), docker: docker).untilHealthy(budget: .seconds(60))
         }
         return result
+    }
+
+    /// The web-ui's certificate, checked or made once per run by infrastructure/scripts/tls-cert.sh, as up.sh does.
+    func ensureCertificate() async throws {
+        guard !certificateReady else { return }
+        let made = try await script("tls-cert.sh")
+        guard made.succeeded else { throw CommandFailure(result: made) }
+        certificateReady = true
     }
 
     /// Takes the stack down for a timed start from nothing: volumes kept, except the stale data of an earlier run
@@ -120,7 +130,7 @@ actor Stack {
     func finish() async throws {
         let failed = await report.recorded.contains { $0.verdict == .fail }
         if failed {
-            _ = try? await FailureBundle(reportDirectory: report.directory, compose: compose).write(since: startedAt)
+            _ = try? await FailureBundle(reportDirectory: report.directory, compose: compose, redaction: report.redaction).write(since: startedAt)
         }
         try await report.write()
         let keep = ProcessInfo.processInfo.environment["NPS_KEEP_STACK"] == "1"

@@ -29,16 +29,21 @@ struct StackDatabase: Sendable {
         self.name = name
     }
 
-    /// `psql -Atc sql` (fields separated by `|`); throws when psql fails.
+    /// `psql -Atc sql` (fields separated by `|`) as POSTGRES_USER; throws when psql fails.
     @discardableResult
     func psql(_ sql: String) async throws -> CommandResult {
-        let run = try await stack.docker.exec(
-            StackServices.container("postgres"),
-            ["psql", "-v", "ON_ERROR_STOP=1", "-U", user, "-d", name, "-Atc", sql],
-            timeout: .seconds(30)
-        )
+        let run = try await run(sql, as: user)
         guard run.succeeded else { throw QueryFailure(description: "psql failed: \(run.transcript)") }
         return run
+    }
+
+    /// `psql -Atc sql` as `role` over the container's socket, whatever PostgreSQL answers.
+    func run(_ sql: String, as role: String) async throws -> CommandResult {
+        try await stack.docker.exec(
+            StackServices.container("postgres"),
+            ["psql", "-v", "ON_ERROR_STOP=1", "-U", role, "-d", name, "-Atc", sql],
+            timeout: .seconds(30)
+        )
     }
 
     /// The rows stored for the write run whose keys start with `prefix`.

@@ -31,5 +31,18 @@ public final class BusyPort: Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Accepts and closes every connection waiting in the queue, and says how many there were: whether anyone has
+    /// connected, since nothing else accepts from it.
+    public func takeWaitingConnections() -> Int {
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
+        var count = 0
+        while true {
+            let connection = accept(descriptor, nil, nil)
+            guard connection >= 0 else { return count }
+            close(connection)
+            count += 1
+        }
+    }
+
     deinit { close(descriptor) }
 }

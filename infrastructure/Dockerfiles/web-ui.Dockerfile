@@ -15,7 +15,8 @@ COPY nginx.conf /etc/nginx/nginx.conf
 COPY start.sh /usr/local/bin/nps-web-ui-start
 COPY site/ /usr/share/nps-web-ui/
 
-USER www-data
+# www-data, by number so the engine needs no passwd lookup (and tmpfs owners in the compose file match).
+USER 33:33
 EXPOSE 8443 8080
 # bash's /dev/tcp makes the probe without curl or wget in the image.
 HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=10s \

@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // Civil dates, RFC 3339 times and the services' JSON log-line encoder; no dependencies, no Foundation.
@@ -58,6 +59,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .executableTarget(
@@ -82,8 +85,8 @@ let package = Package(
             ]
         ),
         // Drives a release nps-oracle and prints latency, throughput, memory and shutdown figures; `load` drives a
-        // running one over gRPC (readings, writes, oversized fields, fuzzed messages) and prints one JSON line (the
-        // checkpoint suites' gRPC client).
+        // running one over gRPC (readings, writes, oversized fields, fuzzed messages) or abuses one connection to a
+        // port of the stack (raw HTTP/2 or slow HTTP/1), and prints one JSON line (the checkpoint suites' gRPC client).
         .executableTarget(
             name: "OracleBenchmark",
             dependencies: [
@@ -94,6 +97,9 @@ let package = Package(
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // `load --abuse` speaks raw HTTP/2 frames and HTTP/1 bytes over its own TCP connection.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         // The stand-ins' one long-lived gRPC client to the Oracle and its address (`ORACLE_SERVICE_URL`).

@@ -47,7 +47,12 @@ struct APIApplication: ServiceApplication {
         let port = ListeningPort()
         let server = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .init(configuration.idleTimeout))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HTTPRequestDeadline(limit: configuration.idleTimeout)],
+                    idleTimeout: .init(configuration.idleTimeout)
+                )
+            ),
             configuration: .init(address: .hostname(configuration.bindHost, port: configuration.port), serverName: "nps-api-stand-in"),
             onServerRunning: { channel in
                 if let bound = channel.localAddress?.port { port.set(bound) }

@@ -14,7 +14,8 @@ struct APIConfiguration: ServiceConfiguration {
     var oracleHealthURL = "http://oracle:8052/health"
     /// Minimum level written (`LOG_LEVEL`).
     var logLevel: Logger.Level = .info
-    /// How long an HTTP connection may stay idle before it is closed; not read from the environment, tests shorten it.
+    /// How long an HTTP connection may stay idle, or take to send one request after its head, before it is closed; not
+    /// read from the environment, tests shorten it.
     var idleTimeout: Duration = .httpIdleTimeout
 }
 

@@ -4,9 +4,10 @@ import Foundation
 /// dev/benchmark.sh), or `load`, a gRPC load against a running Oracle that prints one JSON line (used by the
 /// checkpoint suites).
 ///
-/// Exit status: 0 done (load: every call succeeded, or the Oracle became ready); 1 the benchmark failed (load: some
-/// calls failed, or the Oracle never became ready; the JSON line is printed all the same); 2 bad usage, or the load
-/// could not make its gRPC client (no JSON).
+/// Exit status: 0 done (load: every call succeeded, or the Oracle became ready, or the server closed the abusive
+/// connection); 1 the benchmark failed (load: some calls failed, or the Oracle never became ready, or the abused
+/// connection stayed open; the JSON line is printed all the same); 2 bad usage, or the load could not make its gRPC
+/// client (no JSON).
 @main
 enum BenchmarkMain {
     /// Both command lines.

@@ -74,7 +74,10 @@ struct OracleApplication: ServiceApplication {
             transport: .http2NIOPosix(
                 address: GRPCServerService.bindAddress(host: configuration.bindHost, port: configuration.grpcPort),
                 transportSecurity: .plaintext,
-                config: .defaults { $0.rpc.maxRequestPayloadSize = RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes) }
+                // Stream limit, keepalive, idle time and the silent-peer cut-off (SEC.abuse).
+                config: GRPCConnectionPolicy.service.transportConfig(
+                    maxRequestPayloadSize: RequestSizeLimit.transportLimit(for: configuration.maxRequestBytes)
+                )
             ),
             services: [oracle, GRPCHealthService(board: board)],
             interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes), IdempotencyKeyReader()]

@@ -6,8 +6,8 @@ import StackHarness
 package enum ImageChecks {
     /// The runtime stage's base image.
     package static let runtimeBase = "debian:bookworm-slim"
-    /// Packages the Oracle needs beyond debian:bookworm-slim: ca-certificates (TLS to the Messages API) and what it pulls in.
-    package static let allowedExtraPackages: Set<String> = ["ca-certificates", "openssl", "libssl3"]
+    /// The stage that assembles the runtime root file system from Debian packages, for the FROM-scratch runtimes.
+    package static let runtimeRootfsStage = "runtime-rootfs"
 
     /// CP1.build: the build exited 0; a failure names the kept build log.
     package static func build(_ result: CommandResult, log: URL) -> CheckOutcome {
@@ -104,28 +104,36 @@ package enum ImageChecks {
     }
 
     /// CP1.base (the base): the runtime stage starts from debian:bookworm-slim and the image's /etc/os-release is Debian 12.
-    package static func runtimeBase(osRelease: String, runtimeStage: DockerfileStage?) -> CheckOutcome {
+    package static func runtimeBase(osRelease: String, stages: [DockerfileStage]) -> CheckOutcome {
         var points = RequirementPoints("CP1.base")
         let fields = EnvFile(text: osRelease)
-        points.expect(runtimeStage?.base == runtimeBase, "the runtime stage starts from \(runtimeStage?.base ?? "nothing"), not \(runtimeBase)")
+        let runtime = stages.last?.base ?? "nothing"
+        // Slimmer than the slim image: FROM scratch with a root file system of Debian packages that a stage FROM
+        // debian:bookworm-slim assembled (SEC.minimal), or that image itself.
+        let assembled = stages.contains { $0.base == runtimeBase && $0.name == runtimeRootfsStage }
+        points.expect(
+            runtime == runtimeBase || (runtime == "scratch" && assembled),
+            "the runtime stage starts from \(runtime), not \(runtimeBase) nor scratch with a \(runtimeRootfsStage) stage FROM \(runtimeBase)"
+        )
         points.expect(fields["ID"]?.value == "debian", "os-release ID is \(fields["ID"]?.value ?? "missing"), not debian")
         points.expect(fields["VERSION_ID"]?.value == "12", "os-release VERSION_ID is \(fields["VERSION_ID"]?.value ?? "missing"), not 12")
         points.expect(
             fields["VERSION_CODENAME"]?.value == "bookworm",
             "os-release VERSION_CODENAME is \(fields["VERSION_CODENAME"]?.value ?? "missing"), not bookworm"
         )
-        return points.outcome(summary: "\(fields["PRETTY_NAME"]?.value ?? "?") from \(runtimeStage?.base ?? "?")")
+        let origin = runtime == "scratch" ? "scratch + Debian packages from \(runtimeBase)'s apt" : runtime
+        return points.outcome(summary: "\(fields["PRETTY_NAME"]?.value ?? "?") from \(origin)")
     }
 
-    /// CP1.base (the packages): nothing beyond debian:bookworm-slim's packages but ca-certificates and its dependencies, and no build or download tools.
-    package static func packages(installed: [String], baseline: [String]) -> CheckOutcome {
+    /// CP1.base (the packages): only the runtime packages the binary needs (`Requirements.runtimePackages`), and no
+    /// build or download tools.
+    package static func packages(installed: [String]) -> CheckOutcome {
         var points = RequirementPoints("CP1.base")
-        let extra = Set(installed).subtracting(baseline).sorted()
-        let unexpected = extra.filter { !allowedExtraPackages.contains($0) }
+        let unexpected = Set(installed).subtracting(Requirements.runtimePackages).sorted()
         points.expect(unexpected.isEmpty, "packages the service does not use: \(unexpected.joined(separator: ", "))")
         let tools = installed.filter(isToolPackage)
         points.expect(tools.isEmpty, "compilers, toolchains or download tools installed: \(tools.joined(separator: ", "))")
-        return points.outcome(summary: "\(installed.count) packages = bookworm-slim's \(baseline.count) + \(extra.joined(separator: ", "))")
+        return points.outcome(summary: "\(installed.count) packages: \(installed.sorted().joined(separator: ", "))")
     }
 
     /// CP1.base (the binary): the entrypoint is an ELF executable with the Swift runtime in it.

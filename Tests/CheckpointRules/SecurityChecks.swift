@@ -7,17 +7,18 @@ package enum SecurityChecks {
     /// The services whose ports are meant for the host; every other service publishes nothing.
     package static let publishingServices: Set<String> = ["api", "oracle", "web-ui"]
 
-    /// SEC.nonroot: `whoami` in the container is not root, `id -u` is 1000, and the image's USER is set and not root.
-    package static func nonRoot(whoami: String, uid: String, imageUser: String) -> CheckOutcome {
+    /// SEC.nonroot: every process of the container (`docker top`) runs as uid 1000, and the image's USER is set and not root.
+    package static func nonRoot(processUIDs: [String], imageUser: String) -> CheckOutcome {
         var points = RequirementPoints("SEC.nonroot")
-        let name = whoami.trimmingCharacters(in: .whitespacesAndNewlines)
-        let number = uid.trimmingCharacters(in: .whitespacesAndNewlines)
-        points.expect(!name.isEmpty && name != "root", "whoami is \(name.isEmpty ? "empty" : name)")
-        points.expect(number == Requirements.oracleUID, "id -u is \(number.isEmpty ? "empty" : number), not \(Requirements.oracleUID)")
+        points.expect(!processUIDs.isEmpty, "docker top listed no process")
+        let others = processUIDs.filter { $0 != Requirements.oracleUID }
+        points.expect(others.isEmpty, "processes run as uid \(Set(others).sorted().joined(separator: ", ")), not \(Requirements.oracleUID)")
         // "USER 1000:1000" or "USER oracle": the part before ":" is the user; "" means the default, root.
         let user = imageUser.split(separator: ":").first.map(String.init) ?? ""
         points.expect(!user.isEmpty && user != "root" && user != "0", "the image's Config.User is \(imageUser.isEmpty ? "unset (root)" : imageUser)")
-        return points.outcome(summary: "whoami \(name), uid \(number), image USER \(imageUser)")
+        return points.outcome(
+            summary: "\(processUIDs.count) process(es) as uid \(Set(processUIDs).sorted().joined(separator: ", ")), image USER \(imageUser)"
+        )
     }
 
     /// SEC.secrets: no secret in the scanned files and images; secrets only as `${VAR}` references.

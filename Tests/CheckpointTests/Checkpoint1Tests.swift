@@ -124,36 +124,27 @@ extension Checkpoints {
             let image = try await OracleImage.shared.inspect()
             let stages = DockerfileStage.parse(try String(contentsOf: stack.layout.oracleDockerfile, encoding: .utf8))
 
-            let osRelease = try await removingAfterwards(containers: ["nps-checkpoint-os-release"]) {
-                try await stack.docker.run(
-                    ["run", "--rm", "--name", "nps-checkpoint-os-release", "--entrypoint", "cat", OracleImage.tag, "/etc/os-release"],
-                    timeout: .seconds(60)
-                )
-            }
-            let base = ImageChecks.runtimeBase(osRelease: osRelease.standardOutput, runtimeStage: stages.last)
+            // No shell or cat in the image: the files are copied out of a created container.
+            let osRelease = String(decoding: try await ImageFiles.contents(of: ["/usr/lib/os-release"], in: OracleImage.tag)[0], as: UTF8.self)
             try await prove(
                 Measurement(
-                    base,
-                    subject: "runtime base (/etc/os-release, last FROM)",
-                    limit: requirement.limit,
-                    measuredBy: osRelease
+                    ImageChecks.runtimeBase(osRelease: osRelease, stages: stages),
+                    subject: "runtime base (/usr/lib/os-release, the Dockerfile's stages)",
+                    limit: requirement.limit
                 )
             )
 
-            let installed = try await Self.packages(in: OracleImage.tag)
-            let baseline = try await Self.packages(in: ImageChecks.runtimeBase)
-            let packages = ImageChecks.packages(installed: installed.names, baseline: baseline.names)
+            let status = String(decoding: try await ImageFiles.contents(of: ["/var/lib/dpkg/status"], in: OracleImage.tag)[0], as: UTF8.self)
             try await prove(
                 Measurement(
-                    packages,
-                    subject: "package list (dpkg-query -W) vs debian:bookworm-slim",
-                    limit: Requirements.cp1BasePackages.limit,
-                    measuredBy: installed.result
+                    ImageChecks.packages(installed: RuntimeImageContents.packages(inStatus: status).sorted()),
+                    subject: "package list (/var/lib/dpkg/status)",
+                    limit: Requirements.cp1BasePackages.limit
                 )
             )
 
             let entrypoint = try #require(image.config.entrypoint.first, "\(OracleImage.tag) has no ENTRYPOINT")
-            let binary = try await Self.copyOut(entrypoint, from: OracleImage.tag)
+            let binary = try await ImageFiles.contents(of: [entrypoint], in: OracleImage.tag)[0]
             let swift = ImageChecks.swiftBinary(path: entrypoint, contents: binary)
             try await prove(
                 Measurement(
@@ -162,33 +153,6 @@ extension Checkpoints {
                     limit: Requirements.cp1BaseBinary.limit
                 )
             )
-        }
-
-        /// The Debian packages installed in `image` (`dpkg-query -W` in a throwaway container).
-        private static func packages(in image: String) async throws -> (names: [String], result: CommandResult) {
-            let name = "nps-checkpoint-packages"
-            let result = try await removingAfterwards(containers: [name]) {
-                try await Stack.shared.docker.run(
-                    ["run", "--rm", "--name", name, "--entrypoint", "dpkg-query", image, "-W", "-f", "${Package}\n"],
-                    timeout: .seconds(60)
-                )
-            }
-            return (result.standardOutput.split(separator: "\n").map(String.init).sorted(), result)
-        }
-
-        /// The bytes of the file at `path` in `image`, copied out of a created (never started) container.
-        private static func copyOut(_ path: String, from image: String) async throws -> Data {
-            let docker = Stack.shared.docker
-            let name = "nps-checkpoint-oracle-binary"
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)", isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            return try await removingAfterwards(containers: [name]) {
-                try await docker.run(["create", "--name", name, image], timeout: .seconds(60))
-                let copy = folder.appendingPathComponent("entrypoint")
-                try await docker.run(["cp", "\(name):\(path)", copy.path], timeout: .seconds(120))
-                return try Data(contentsOf: copy)
-            }
         }
     }
 }

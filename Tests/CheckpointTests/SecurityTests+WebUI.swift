@@ -14,12 +14,7 @@ extension Checkpoints.Security {
     func secWebUI(_ requirement: Requirement) async throws {
         let stack = Stack.shared
         try await stack.ensureRunning()
-        // The engine needs the PID column; the user is the second.
-        let top = try await stack.docker.run(["top", StackServices.container("web-ui"), "-eo", "pid,uid,args"], timeout: .seconds(30))
-        let users = top.standardOutput.split(separator: "\n").dropFirst().compactMap { line in
-            let fields = line.split(separator: " ")
-            return fields.count > 1 ? String(fields[1]) : nil
-        }
+        let users = try await stack.docker.processUIDs(StackServices.container("web-ui"))
         let page = try await WebUIFetch.get(try stack.webUIURL("/"))
         let missing = try await WebUIFetch.get(try stack.webUIURL("/no-such-page"))
 

@@ -87,7 +87,10 @@ struct LoadOptionsTests {
         "a bad command line is a usage error that names what is wrong",
         arguments: [
             (["--readings", "5"], "missing --target HOST:PORT"),
-            (["--target", "h:1"], "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B, --writes N, --input-limits B or --fuzz N"),
+            (
+                ["--target", "h:1"],
+                "missing a mode: --wait-ready SECONDS, --readings N, --flood-bytes B, --writes N, --input-limits B, --fuzz N or --abuse KIND"
+            ),
             (["--target", "h:1", "--readings", "5", "--seed", "3"], "--seed is only for --fuzz N"),
             (["--target", "h:1", "--fuzz", "0"], "--fuzz: '0' is not a whole number from 1 to 1000000"),
             (["--target", "h:1", "--input-limits", "300"], "--input-limits: '300' is not a whole number from 301 to 1000000"),

@@ -49,6 +49,15 @@ struct ConfigurationErrorTests {
         try await expectFailure(naming: "DATABASE_URL", environment: ["DATABASE_URL": "nonsense"])
     }
 
+    @Test("NPS_MASTER_PASSWORD_FILE set beside NPS_MASTER_PASSWORD → exit 1, one stderr line naming NPS_MASTER_PASSWORD_FILE")
+    func masterPasswordTwice() async throws {
+        try await expectFailure(
+            naming: "NPS_MASTER_PASSWORD_FILE",
+            environment: ["NPS_MASTER_PASSWORD_FILE": "/nonexistent/nps-master"],
+            saying: "set one"
+        )
+    }
+
     @Test("LOG_LEVEL=loud → exit 1, one stderr line naming LOG_LEVEL")
     func logLevelLoud() async throws {
         try await expectFailure(naming: "LOG_LEVEL", environment: ["LOG_LEVEL": "loud"])

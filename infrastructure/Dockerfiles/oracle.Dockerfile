@@ -1,5 +1,5 @@
 # The Oracle image, and the Swift stand-ins that share its builder stage (so the stack builds
-# Swift once). Build from the repository root:
+# Swift once) and its minimal runtime root file system (FROM scratch: no shell, no apt). Build from the repository root:
 #   DOCKER_BUILDKIT=1 docker build -f infrastructure/Dockerfiles/oracle.Dockerfile -t nps-oracle .
 # The last stage is the Oracle; `--target api-stand-in` / `--target scanner-stand-in` give the others.
 # BuildKit is required (cache mounts): `docker compose build`, or DOCKER_BUILDKIT=1 with a CLI that has it.
@@ -25,9 +25,26 @@ RUN --mount=type=cache,id=nps-swift-build,target=/build/.build \
     done \
     && strip /staging/*
 
+# ---- runtime-rootfs: the root file system the three runtimes share (SEC.minimal, SEC.patched) ----
+# The static binaries need only the C library, the C++ runtime and zlib; CA certificates (TLS to the Messages API)
+# and time zone data (Foundation reads /usr/share/zoneinfo for a named zone) come along; gcc-12-base is libgcc's
+# dependency and base-files names the OS for scanners. Each at its current version from the stage's own sources
+# (bookworm, -updates and -security: deb.debian.org in the official image, the host's mirror in the offline
+# stand-in), unpacked without maintainer scripts; the build fails when one still has a pending security update.
+# APT_REFRESH (up.sh passes the date) re-runs this layer, which BuildKit would otherwise keep with its packages.
+FROM debian:bookworm-slim AS runtime-rootfs
+# checkov:skip=CKV_DOCKER_5: the package lists feed `apt-get download` in runtime-rootfs.sh, in the same RUN
+ARG APT_REFRESH=unset
+COPY infrastructure/Dockerfiles/runtime-rootfs.sh infrastructure/Dockerfiles/check-patched.sh /usr/local/bin/
+RUN echo "package lists as of ${APT_REFRESH}" \
+    && apt-get update -q \
+    && runtime-rootfs.sh /rootfs base-files libc6 libgcc-s1 gcc-12-base libstdc++6 zlib1g ca-certificates tzdata \
+    && check-patched.sh /rootfs/var/lib/dpkg/status \
+    && rm -rf /var/lib/apt/lists/*
+
 # ---- api-stand-in: HTTP JSON in front of the Oracle (stands in for the api we do not own) ----
-FROM debian:bookworm-slim AS api-stand-in
-RUN useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin nps
+FROM scratch AS api-stand-in
+COPY --from=runtime-rootfs /rootfs/ /
 COPY --from=builder /staging/nps-api-stand-in /app/nps-api-stand-in
 USER 1000:1000
 WORKDIR /app
@@ -38,8 +55,8 @@ HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=20s \
 ENTRYPOINT ["/app/nps-api-stand-in"]
 
 # ---- scanner-stand-in: gRPC health on 50051, asks the Oracle for a range (never tests keys) ----
-FROM debian:bookworm-slim AS scanner-stand-in
-RUN useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin nps
+FROM scratch AS scanner-stand-in
+COPY --from=runtime-rootfs /rootfs/ /
 COPY --from=builder /staging/nps-scanner-stand-in /app/nps-scanner-stand-in
 USER 1000:1000
 WORKDIR /app
@@ -49,18 +66,9 @@ HEALTHCHECK --interval=5s --timeout=3s --retries=3 --start-period=20s \
     CMD ["/app/nps-scanner-stand-in", "healthcheck"]
 ENTRYPOINT ["/app/nps-scanner-stand-in"]
 
-# ---- oracle: slim Debian runtime, non-root ----
-FROM debian:bookworm-slim AS oracle
-
-# ca-certificates: TLS to the Messages API; nothing else is needed by the static binary.
-# hadolint ignore=DL3008
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
-    && rm -rf /var/lib/apt/lists/* \
-    && useradd --uid 1000 --user-group --home-dir /app --no-create-home --shell /usr/sbin/nologin oracle \
-    && mkdir -p /app/logs /app/spool \
-    && chown oracle:oracle /app/logs /app/spool
-
+# ---- oracle: no shell, no package manager, non-root ----
+FROM scratch AS oracle
+COPY --from=runtime-rootfs /rootfs/ /
 COPY --from=builder /staging/nps-oracle /app/nps-oracle
 
 USER 1000:1000
@@ -71,7 +79,7 @@ ENV GRPC_PORT=50052 \
     NPS_SPOOL_DIR=/app/spool
 EXPOSE 50052 8052
 
-# The probe is built into the binary (GET /health on HEALTH_PORT), so the image needs no curl.
+# The probe is built into the binary (GET /health on HEALTH_PORT): the image has no curl, and no shell to run one.
 HEALTHCHECK --interval=10s --timeout=5s --retries=3 --start-period=30s \
     CMD ["/app/nps-oracle", "healthcheck"]
 ENTRYPOINT ["/app/nps-oracle"]

@@ -4,8 +4,10 @@
 # Build context: infrastructure/web-ui.
 FROM debian:bookworm-slim
 
+# The base's own packages are brought to their security versions too (SEC.patched), however old the base image is.
 # hadolint ignore=DL3008
 RUN apt-get update \
+    && apt-get upgrade -y \
     && apt-get install -y --no-install-recommends nginx-light \
     && rm -rf /var/lib/apt/lists/* /etc/nginx/sites-enabled/default /etc/nginx/conf.d/* \
     && ln -sf /dev/stdout /var/log/nginx/access.log \

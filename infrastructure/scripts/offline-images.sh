@@ -190,6 +190,15 @@ Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
 
+  # debootstrap installs from $SUITE alone; the official image carries the security suite's updates (SEC.patched).
+  t_upgrade=$(date +%s)
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  mount -t proc proc "$root/proc"
+  run_logged upgrade-"$SUITE" chroot "$root" sh -c 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade' \
+    || { umount "$root/proc"; die "upgrading the stand-in from $security failed"; }
+  umount "$root/proc"
+  log "$tag: security and point-release updates applied in $(fmt_secs $(($(date +%s) - t_upgrade)))"
+
   # what a container gets from the engine, and caches/logs
   rm -f "$root/etc/resolv.conf" "$root/etc/hostname"
   rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/cache/apt/archives/*.deb \

@@ -77,7 +77,7 @@ if [ "$running" -eq 0 ] && command -v ss >/dev/null; then
 fi
 
 say "building images (docker compose build; the first Swift build takes about 10 minutes)"
-compose build
+compose build --build-arg "APT_REFRESH=$(date -u +%F)"
 
 say "starting (docker compose up -d --wait, at most 120 s)"
 started=$(date +%s)

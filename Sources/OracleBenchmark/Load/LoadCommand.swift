@@ -1,7 +1,8 @@
 import GRPCCore
 import GRPCNIOTransportHTTP2
 
-/// `oracle-benchmark load`: drives a running Oracle over gRPC in one mode and reports what it measured as one JSON line.
+/// `oracle-benchmark load`: drives a running Oracle over gRPC in one mode (or abuses one connection to a port of the
+/// stack) and reports what it measured as one JSON line.
 struct LoadCommand: Sendable {
     /// Reconnect within 50 to 100 ms while the server is still starting, so `--wait-ready` sees the first moment it listens.
     static let reconnectBackoff = HTTP2ClientTransport.Config.Backoff(
@@ -21,6 +22,11 @@ struct LoadCommand: Sendable {
     /// Runs the mode; returns the JSON line and the exit status (0 or 1). Throws when no client can be made or a
     /// probe's request cannot be encoded (exit 2).
     func run() async throws -> (line: String, status: Int32) {
+        // The abuse speaks its own bytes, to HTTP ports too: a gRPC client would only add a polite connection of its own.
+        if case .abuse(let abuse) = options.mode {
+            let report = await abuse.run(against: options.target)
+            return (try report.jsonLine(), report.exitStatus)
+        }
         let client = GRPCClient(transport: try options.target.transport(backoff: Self.reconnectBackoff))
         let measured = await withTaskGroup(of: Void.self, returning: Result<any LoadReport, any Error>.self) { group in
             group.addTask { try? await client.runConnections() }
@@ -77,6 +83,8 @@ struct LoadCommand: Sendable {
             return InputLimitReport(answers: answers)
         case .fuzz(let fuzz):
             return try await fuzz.run(raw, concurrency: options.concurrency)
+        case .abuse(let abuse):
+            return await abuse.run(against: options.target)
         }
     }
 }

@@ -1,5 +1,6 @@
 /// What one `oracle-benchmark load` run does: wait for the Oracle, time a batch of readings, flood it with questions,
-/// write records and count the acknowledged ones, probe every field with oversized values, or send fuzzed messages.
+/// write records and count the acknowledged ones, probe every field with oversized values, send fuzzed messages, or
+/// abuse one connection to any of the stack's ports.
 enum LoadMode: Sendable, Equatable {
     /// GetReading until one succeeds or `budget` passes (`--wait-ready SECONDS`).
     case waitReady(budget: Duration)
@@ -13,20 +14,24 @@ enum LoadMode: Sendable, Equatable {
     case inputLimits(bytes: Int)
     /// The first `count` messages of `FuzzMessages` for `seed` (`--fuzz N [--seed S]`).
     case fuzz(FuzzRun)
+    /// One connection misused in one way until the server closes it (`--abuse KIND [--hold SECONDS] [--frames N]`).
+    case abuse(AbuseRun)
 
     /// The flags that choose a mode; a command line gives exactly one.
-    static let flags = ["--wait-ready", "--readings", "--flood-bytes", "--writes", "--input-limits", "--fuzz"]
+    static let flags = ["--wait-ready", "--readings", "--flood-bytes", "--writes", "--input-limits", "--fuzz", "--abuse"]
     /// The flags that only `--writes` takes.
     static let writeFlags = ["--key-prefix", "--rate", "--deadline-ms", "--for"]
 
     /// The flag that only `--fuzz` takes.
     static let fuzzFlags = ["--seed"]
+    /// The flags that only `--abuse` takes.
+    static let abuseFlags = ["--hold", "--frames"]
 
     /// Calls in flight at once without `--concurrency`: 1 for readings (sequential latency), writes and probes, 8 for the
-    /// flood and the fuzz.
+    /// flood and the fuzz (the abuse makes no calls: its one connection is the point).
     var defaultConcurrency: Int {
         switch self {
-        case .waitReady, .readings, .writes, .inputLimits: 1
+        case .waitReady, .readings, .writes, .inputLimits, .abuse: 1
         case .flood, .fuzz: 8
         }
     }

@@ -16,9 +16,9 @@ struct OracleConfiguration: ServiceConfiguration {
     var grpcPort: Int = 50052
     /// HTTP health port (`HEALTH_PORT`); 0 picks a free port.
     var healthPort: Int = 8052
-    /// The database (`DATABASE_URL`).
+    /// The database (`DATABASE_URL`, or the file `DATABASE_URL_FILE` names).
     var database: DatabaseURL
-    /// Anthropic API key (`ANTHROPIC_API_KEY`); nil means rule-based answers only.
+    /// Anthropic API key (`ANTHROPIC_API_KEY` or `ANTHROPIC_API_KEY_FILE`); nil means rule-based answers only.
     var anthropicAPIKey: String?
     /// Base URL of the Messages API (`ANTHROPIC_BASE_URL`): https, or http to a loopback host.
     var anthropicBaseURL: String = "https://api.anthropic.com"
@@ -26,7 +26,7 @@ struct OracleConfiguration: ServiceConfiguration {
     var aiModel: String = "claude-sonnet-4-5"
     /// How long one Messages API call may take (`NPS_AI_TIMEOUT_SECONDS`).
     var aiTimeout: Duration = .seconds(10)
-    /// The vault key (`NPS_MASTER_PASSWORD`) from which the insight encryption key is derived.
+    /// The vault key (`NPS_MASTER_PASSWORD` or `NPS_MASTER_PASSWORD_FILE`) from which the insight encryption key is derived.
     var masterPassword: String
     /// Minimum level written (`LOG_LEVEL`).
     var logLevel: Logger.Level = .info
@@ -48,16 +48,16 @@ struct OracleConfiguration: ServiceConfiguration {
 extension OracleConfiguration {
     /// Reads and validates `environment`; the first bad variable stops it with an error naming it.
     init(environment: ServiceEnvironment) throws(ConfigurationError) {
-        guard let databaseText = environment.value("DATABASE_URL") else {
+        guard let databaseText = try environment.secret("DATABASE_URL") else {
             throw ConfigurationError(
                 variable: "DATABASE_URL",
-                problem: "not set; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+                problem: "not set (nor DATABASE_URL_FILE); expected postgres://USER:PASSWORD@HOST:PORT/DATABASE"
             )
         }
-        guard let masterPassword = environment.value("NPS_MASTER_PASSWORD") else {
+        guard let masterPassword = try environment.secret("NPS_MASTER_PASSWORD") else {
             throw ConfigurationError(
                 variable: "NPS_MASTER_PASSWORD",
-                problem: "not set; the Oracle encrypts stored insights with a key derived from it"
+                problem: "not set (nor NPS_MASTER_PASSWORD_FILE); the Oracle encrypts stored insights with a key derived from it"
             )
         }
         guard masterPassword.count >= 8 else {
@@ -72,7 +72,7 @@ extension OracleConfiguration {
         }
         if let host = environment.value("BIND_HOST") { bindHost = host }
         // The .env.example placeholder is not a key: treat it as unset rather than failing every AI call.
-        anthropicAPIKey = environment.value("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
+        anthropicAPIKey = try environment.secret("ANTHROPIC_API_KEY").flatMap { $0 == Self.apiKeyPlaceholder ? nil : $0 }
         if let base = environment.value("ANTHROPIC_BASE_URL") {
             guard let url = URLComponents(string: base), url.scheme == "http" || url.scheme == "https", let host = url.host, !host.isEmpty else {
                 throw ConfigurationError(variable: "ANTHROPIC_BASE_URL", problem: "'\(base)' is not an http(s) URL")

@@ -9,14 +9,16 @@ struct HealthHTTPService: Service {
     private let configuredPort: Int
     private let status: OracleStatus
 
-    /// Creates the listener on `host`:`port`, closing a connection idle for `idleTimeout`; the bound port is recorded in
-    /// `status`.
+    /// Creates the listener on `host`:`port`, closing a connection idle for `idleTimeout` or still reading one request
+    /// `idleTimeout` after its head; the bound port is recorded in `status`.
     init(host: String, port: Int, status: OracleStatus, logger: Logger, idleTimeout: Duration = .httpIdleTimeout) {
         let router = Router()
         HealthEndpoint(status: status).register(on: router)
         application = Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .init(idleTimeout))),
+            server: .http1(
+                configuration: .init(additionalChannelHandlers: [HTTPRequestDeadline(limit: idleTimeout)], idleTimeout: .init(idleTimeout))
+            ),
             configuration: .init(address: .hostname(host, port: port), serverName: "nps-oracle"),
             onServerRunning: { channel in
                 if let bound = channel.localAddress?.port { status.healthListening(on: bound) }

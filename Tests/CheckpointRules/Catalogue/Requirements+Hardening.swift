@@ -109,3 +109,59 @@ extension Requirements {
             "TLS 1.0/1.1 and non-forward-secret or CBC suites refused, 1.2 and 1.3 accepted; the served certificate is volumes/tls/cert.pem; tls-cert.sh keeps an own pair, refuses a broken one, makes one when none; HTTP → 301 to the same path over HTTPS; HSTS max-age ≥ 1 year"
     )
 }
+
+/// Connections that abuse HTTP/2 or HTTP/1, or sit idle (SEC.abuse).
+extension Requirements {
+    /// SEC.abuse.
+    package static let secAbuse = Requirement(
+        "SEC.abuse",
+        asks:
+            "HTTP/2 abuse (rapid reset, PING and SETTINGS floods, streams that never end) and slowloris on 8052 and 8000 → the abusive connection is closed, other clients' /health p99 stays < \(healthAnswerLimit.limitText), idle connections are closed within \(abuseIdleLimit.limitText)",
+        limit:
+            "every abusive connection closed by the server, a flood within \(abuseFloodLimit.limitText), never for a malformed frame; ≤ \(abuseMaxStreams) streams advertised; idle, silent and endless-stream connections closed within \(abuseIdleLimit.limitText); every /health poll meanwhile 200, p99 < \(healthAnswerLimit.limitText)"
+    )
+    /// SEC.abuse's bound on the time an idle connection (or a silent one holding streams that never end) stays open.
+    package static let abuseIdleLimit: Duration = .seconds(60)
+    /// SEC.abuse's bound on the time a flood's connection stays open: refused as abuse, not closed later as idle.
+    package static let abuseFloodLimit: Duration = .seconds(10)
+    /// The most concurrent streams per connection the Oracle's gRPC server may advertise.
+    package static let abuseMaxStreams = 100
+    /// How long each abuser waits for its connection to be closed: past the idle limit, so a late close is measured.
+    package static let abuseHold: Duration = .seconds(75)
+    /// The abuses SEC.abuse runs at once, by the service abused: HTTP/2 on the Oracle's gRPC port, slow and idle
+    /// HTTP/1 connections on its health port and on the api.
+    package static let abusePlan: [(service: String, kinds: [String])] = [
+        (abuseOracleGRPC, ["rapid-reset", "ping-flood", "settings-flood", "endless-streams", "idle", "idle-h2"]),
+        (abuseOracleHealth, ["slowloris", "slow-body", "idle"]),
+        (abuseAPI, ["slowloris", "slow-body", "idle"]),
+    ]
+    /// The Oracle's gRPC port, as SEC.abuse names it.
+    package static let abuseOracleGRPC = "oracle gRPC"
+    /// The Oracle's health port, as SEC.abuse names it.
+    package static let abuseOracleHealth = "oracle health"
+    /// The api's port, as SEC.abuse names it.
+    package static let abuseAPI = "api"
+}
+
+/// Minimal, patched runtime images (SEC.minimal, SEC.patched).
+extension Requirements {
+    /// SEC.minimal.
+    package static let secMinimal = Requirement(
+        "SEC.minimal",
+        asks:
+            "the runtime images of the Swift services contain their binary and the few Debian packages it needs (C library, C++ runtime, zlib, CA certificates, time zones): no shell, no package manager",
+        limit:
+            "oracle, api and scanner images: only \(runtimePackages.sorted().joined(separator: ", ")); no shell, apt or dpkg in the exported file system"
+    )
+    /// The Debian packages a Swift runtime image may hold: what the static binaries need, libgcc's base and the OS name.
+    package static let runtimePackages: Set<String> = [
+        "base-files", "libc6", "libgcc-s1", "gcc-12-base", "libstdc++6", "zlib1g", "ca-certificates", "tzdata",
+    ]
+    /// SEC.patched.
+    package static let secPatched = Requirement(
+        "SEC.patched",
+        asks: "no runtime image has a pending Debian security update when it is built",
+        limit:
+            "check-patched.sh on the dpkg status of the oracle, api, scanner and web-ui images against bookworm-security: none pending; a status one version behind is caught"
+    )
+}

@@ -57,13 +57,13 @@ extension Requirements {
     package static let cp1Base = Requirement(
         "CP1.base",
         asks: "the service is a Swift binary on a slim Debian bookworm base with nothing the service does not use",
-        limit: "Debian 12 bookworm, FROM debian:bookworm-slim"
+        limit: "Debian 12 bookworm: FROM scratch with Debian packages assembled FROM debian:bookworm-slim (or that image)"
     )
     /// CP1.base, the packages.
     package static let cp1BasePackages = Requirement(
         "CP1.base",
         asks: "nothing the service does not use",
-        limit: "bookworm-slim + ca-certificates, openssl, libssl3; no compilers, curl, wget or Swift toolchain"
+        limit: "only \(runtimePackages.sorted().joined(separator: ", ")); no compilers, curl, wget or Swift toolchain"
     )
     /// CP1.base, the binary.
     package static let cp1BaseBinary = Requirement("CP1.base", asks: "the service is a Swift binary", limit: "an ELF with the Swift runtime")

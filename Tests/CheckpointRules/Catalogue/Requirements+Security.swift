@@ -10,7 +10,7 @@ extension Requirements {
     /// SEC.nonroot.
     package static let secNonroot = Requirement(
         "SEC.nonroot",
-        asks: "the Oracle runs as a non-root user (docker exec nps-oracle whoami is not root)",
+        asks: "the Oracle runs as a non-root user (the spec asks docker exec whoami; the image has no shell, so docker top reads each process uid)",
         limit: "not root, uid \(oracleUID)"
     )
     /// SEC.secrets.

@@ -55,6 +55,12 @@ struct OracleLoad: Sendable {
         try await run(["--fuzz", String(messages), "--seed", String(seed), "--concurrency", "16"], timeout: .seconds(900))
     }
 
+    /// One connection to the target abused as `kind` (`rapid-reset`, `slowloris`, `idle`, …) until the server closes it
+    /// or `hold` passes; the target may be an HTTP port.
+    func abuse(_ kind: String, hold: Duration) async throws -> CommandOutput<OracleAbuseRun> {
+        try await run(["--abuse", kind, "--hold", String(hold.inSeconds)], timeout: hold + .seconds(30))
+    }
+
     /// `oracle-benchmark load --target <target> <arguments…>`, its JSON line decoded. Exit 1 means some calls failed
     /// (or never ready) and still prints the JSON, which says how; 2 is bad usage or no gRPC client, with no JSON.
     func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {

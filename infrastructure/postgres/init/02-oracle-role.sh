@@ -6,6 +6,11 @@
 # so an older database gains the role and a changed password or a widened grant is set back. Idempotent, in one
 # transaction.
 set -euo pipefail
+# ORACLE_DB_PASSWORD_FILE (a Docker secret) stands for ORACLE_DB_PASSWORD, as POSTGRES_PASSWORD_FILE does for the image.
+if [ -n "${ORACLE_DB_PASSWORD_FILE:-}" ]; then
+  [ -z "${ORACLE_DB_PASSWORD:-}" ] || { echo "02-oracle-role.sh: both ORACLE_DB_PASSWORD and ORACLE_DB_PASSWORD_FILE are set; set one" >&2; exit 1; }
+  ORACLE_DB_PASSWORD=$(<"$ORACLE_DB_PASSWORD_FILE")
+fi
 : "${ORACLE_DB_USER:?set ORACLE_DB_USER in infrastructure/.env}"
 : "${ORACLE_DB_PASSWORD:?set ORACLE_DB_PASSWORD in infrastructure/.env}"
 

@@ -34,6 +34,9 @@ enum HTTPFetch {
     static func exchange(_ request: URLRequest, timeout: Duration) async throws -> HTTPReply {
         var request = request
         request.timeoutInterval = timeout.inSeconds
+        // A connection of its own per request: the services close a connection idle for 30 s, and a pooled one reused
+        // just as the server closes it fails a request the server never saw.
+        request.setValue("close", forHTTPHeaderField: "Connection")
         let clock = ContinuousClock()
         let start = clock.now
         let (body, response) = try await session.data(for: request)

@@ -56,6 +56,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
 fi
 
+# The unit tests open thousands of loopback sockets on kernel-chosen ports while the checkpoint suites start the
+# stack; 50052 lies in Linux's default ephemeral range (32768-60999), and a test's socket that drew it made the
+# engine's "bind: address already in use" for the Oracle's published port. Reserved ports are never chosen so.
+say "the stack's published ports kept out of the kernel's ephemeral range (net.ipv4.ip_local_reserved_ports)"
+reserved=$(sysctl -n net.ipv4.ip_local_reserved_ports 2>/dev/null || true)
+sysctl -q -w net.ipv4.ip_local_reserved_ports="${reserved:+$reserved,}50052,8052,8000,8443,8080" 2>/dev/null \
+  || say "could not reserve them (not root?): a test's socket may take 50052 while the stack starts"
+
 say "running the tests"
 swift test --skip-build --xunit-output reports/junit.xml "$@"
 

@@ -16,9 +16,13 @@ enum HTTPFetch {
         return URLSession(configuration: configuration)
     }()
 
-    /// `GET url`; throws only when no HTTP answer came (refused, timed out), whatever the status.
-    static func get(_ url: URL, timeout: Duration = .seconds(10)) async throws -> HTTPReply {
-        try await exchange(URLRequest(url: url), timeout: timeout)
+    /// `GET url`; throws only when no HTTP answer came (refused, timed out), whatever the status. With
+    /// `ownConnection` the request opens a connection of its own (`Connection: close`): a poll measuring the server
+    /// must not reuse a pooled connection just as the server closes it for being idle 30 s.
+    static func get(_ url: URL, timeout: Duration = .seconds(10), ownConnection: Bool = false) async throws -> HTTPReply {
+        var request = URLRequest(url: url)
+        if ownConnection { request.setValue("close", forHTTPHeaderField: "Connection") }
+        return try await exchange(request, timeout: timeout)
     }
 
     /// `POST url` with `json` as an `application/json` body.
@@ -34,9 +38,6 @@ enum HTTPFetch {
     static func exchange(_ request: URLRequest, timeout: Duration) async throws -> HTTPReply {
         var request = request
         request.timeoutInterval = timeout.inSeconds
-        // A connection of its own per request: the services close a connection idle for 30 s, and a pooled one reused
-        // just as the server closes it fails a request the server never saw.
-        request.setValue("close", forHTTPHeaderField: "Connection")
         let clock = ContinuousClock()
         let start = clock.now
         let (body, response) = try await session.data(for: request)

@@ -72,17 +72,17 @@ pick_cli() {
 
 compose_works() { "$1" compose version >/dev/null 2>&1; }
 
-is_debian_root() {
-  [[ "$(id -u)" == 0 ]] || return 1
-  command -v apt-get >/dev/null 2>&1 || return 1
-  [[ -r /etc/os-release ]] || return 1
-  local id id_like
+# Why this script may not install packages here, or nothing when it may: root and apt-get
+# (Debian, Ubuntu and their kin). EUID, not `id -u`: it needs no program on PATH.
+why_not_debian_root() {
+  local os="unknown OS"
   # shellcheck source=/dev/null
-  id="$(. /etc/os-release && printf '%s' "${ID:-}")"
-  # shellcheck source=/dev/null
-  id_like="$(. /etc/os-release && printf '%s' "${ID_LIKE:-}")"
-  [[ " $id $id_like " == *" debian "* || " $id $id_like " == *" ubuntu "* ]]
+  [[ -r /etc/os-release ]] && os="$(. /etc/os-release && printf '%s' "${PRETTY_NAME:-${ID:-unknown OS}}")"
+  if [[ "$EUID" != 0 ]]; then printf 'running as uid %s (%s), not root, on %s' "$EUID" "$(id -un 2>/dev/null || echo '?')" "$os"; return; fi
+  if ! command -v apt-get >/dev/null 2>&1; then printf 'no apt-get on PATH (%s) on %s' "$PATH" "$os"; return; fi
 }
+
+is_debian_root() { [[ -z "$(why_not_debian_root)" ]]; }
 
 print_manual_steps() {
   cat >&2 <<'EOF'
@@ -162,7 +162,7 @@ ensure_compose() {
   ((ok)) && return 0
   if is_debian_root; then install_compose_plugin; return 0; fi
   print_manual_steps
-  die "docker compose is missing and this is not Debian/Ubuntu as root"
+  die "docker compose is missing and nothing can be installed here: $(why_not_debian_root)"
 }
 
 # --- dockerd -------------------------------------------------------------------
@@ -308,7 +308,7 @@ main() {
   ((print_only)) && die "no Docker engine answers; run $0 first"
 
   if ! is_debian_root; then
-    log "no Docker engine answers \`docker info\`, and this is not Debian/Ubuntu as root"
+    log "no Docker engine answers \`docker info\`, and nothing can be installed here: $(why_not_debian_root)"
     if [[ -S /var/run/docker.sock && ! -w /var/run/docker.sock ]]; then
       log "note: /var/run/docker.sock exists but $(id -un) may not use it: join the docker group or use sudo"
     fi

@@ -107,6 +107,7 @@ let package = Package(
             name: "OracleClient",
             dependencies: [
                 "ServiceRuntime",
+                "OracleAPI",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             ]

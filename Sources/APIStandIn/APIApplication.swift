@@ -16,6 +16,7 @@ struct APIApplication: ServiceApplication {
         logLabel: "nps.api"
     )
     static let healthProbe = HealthProbe.http(path: "/api/health", portVariable: "PORT", defaultPort: 8000)
+    static let livenessProbe = HealthProbe.http(path: "/api/live", portVariable: "PORT", defaultPort: 8000)
 
     /// The HTTP port once bound; tests configure port 0 and read it here.
     let port: ListeningPort

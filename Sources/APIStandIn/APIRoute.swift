@@ -5,6 +5,8 @@ import Hummingbird
 enum APIRoute: String, CaseIterable, Sendable {
     /// The stand-in's own health: the Oracle's gRPC health check.
     case health = "/api/health"
+    /// Liveness: the stand-in answers, whatever the Oracle does (Swarm's probe, which replaces a task that fails it).
+    case live = "/api/live"
     /// The Oracle's HTTP `/health`, passed through.
     case oracleHealth = "/api/oracle/health"
     /// GetReading, `?datetime=`.

@@ -1,9 +1,10 @@
 import AsyncHTTPClient
 import GRPCCore
-import GRPCNIOTransportHTTP2
+import HTTPTypes
 import Hummingbird
 import Logging
 import OracleAPI
+import OracleClient
 import SwiftProtobuf
 
 /// The api stand-in's routes: its own health and the Oracle calls the real api makes, passed through as JSON.
@@ -24,6 +25,10 @@ struct OracleRoutes: Sendable {
     /// The largest request body accepted, in bytes: the Oracle's own request limit (`GRPC_MAX_REQUEST_BYTES`, 1 MiB by
     /// default), since the proto message of a JSON body is never larger than the body.
     static let maximumBodyBytes = 1 << 20
+    /// The metadata key the Oracle names itself with on every answer (its `InstanceNameWriter`).
+    static let instanceMetadataKey = "nps-oracle-instance"
+    /// The response header that passes the Oracle's name on, so a client sees which replica answered.
+    static let instanceHeader = HTTPField.Name("X-NPS-Oracle-Instance")!
 
     /// `GET /api/health` body.
     private struct HealthBody: Encodable {
@@ -34,9 +39,9 @@ struct OracleRoutes: Sendable {
     }
 
     /// `nps.oracle.OracleService` on the shared connection.
-    let oracle: Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>
+    let oracle: Nps_Oracle_OracleService.Client<OracleTransport>
     /// `grpc.health.v1.Health` on the same connection.
-    let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
+    let health: Grpc_Health_V1_Health.Client<OracleTransport>
     /// Client for the Oracle's HTTP health endpoint.
     let http: HTTPClient
     /// The Oracle's `/health` URL.
@@ -57,18 +62,20 @@ struct OracleRoutes: Sendable {
             switch route {
             case .health:
                 return await apiHealth()
+            case .live:
+                return JSONResponse.text(#"{"service":"api","status":"alive"}"#)
             case .oracleHealth:
                 return await oracleHTTPHealth()
             case .reading:
                 let datetime = try QueryParameter.value("datetime", in: request.uri.query) ?? ""
-                return await call("GetReading") { try await oracle.getReading(.with { $0.datetime = datetime }, options: options()) }
+                return await call("GetReading") { try await oracle.getReading(.with { $0.datetime = datetime }, options: options()) { $0 } }
             case .name:
                 let name = try QueryParameter.value("name", in: request.uri.query) ?? ""
-                return await call("GetNameReading") { try await oracle.getNameReading(.with { $0.name = name }, options: options()) }
+                return await call("GetNameReading") { try await oracle.getNameReading(.with { $0.name = name }, options: options()) { $0 } }
             case .suggestRange:
                 let body = try await SuggestRangeBody.read(from: request.body, limit: Self.maximumBodyBytes)
                 let metadata = Self.metadata(forwarding: request.headers)
-                return await call("SuggestRange") { try await oracle.suggestRange(body.request, metadata: metadata, options: options()) }
+                return await call("SuggestRange") { try await oracle.suggestRange(body.request, metadata: metadata, options: options()) { $0 } }
             }
         } catch {
             return error.response
@@ -77,23 +84,37 @@ struct OracleRoutes: Sendable {
 
     /// Healthy exactly when the Oracle's gRPC health check says SERVING.
     private func apiHealth() async -> Response {
+        let answer: ClientResponse<Grpc_Health_V1_HealthCheckResponse>
         do {
-            let answer = try await health.check(.with { $0.service = "" }, options: options(timeout: Self.healthTimeout))
-            let status = Self.name(of: answer.status)
-            guard answer.status == .serving else {
-                return JSONResponse.encode(
-                    HealthBody(status: "unhealthy", oracle: status, reason: "oracle reports \(status)"),
-                    status: .serviceUnavailable
+            answer = try await health.check(.with { $0.service = "" }, options: options(timeout: Self.healthTimeout)) { $0 }
+        } catch {
+            return Self.unreachable(error)
+        }
+        switch answer.accepted.flatMap(\.message) {
+        case .success(let message):
+            let status = Self.name(of: message.status)
+            guard message.status == .serving else {
+                return Self.naming(
+                    answer,
+                    in: JSONResponse.encode(
+                        HealthBody(status: "unhealthy", oracle: status, reason: "oracle reports \(status)"),
+                        status: .serviceUnavailable
+                    )
                 )
             }
-            return JSONResponse.encode(HealthBody(status: "healthy", oracle: status, reason: nil))
-        } catch {
-            let reason = (error as? RPCError).map { "\($0.code): \($0.message)" } ?? "\(error)"
-            return JSONResponse.encode(
-                HealthBody(status: "unhealthy", oracle: "UNREACHABLE", reason: "oracle unavailable: \(reason)"),
-                status: .serviceUnavailable
-            )
+            return Self.naming(answer, in: JSONResponse.encode(HealthBody(status: "healthy", oracle: status, reason: nil)))
+        case .failure(let error):
+            return Self.naming(answer, in: Self.unreachable(error))
         }
+    }
+
+    /// `GET /api/health` when the Oracle's health check failed with `error`.
+    private static func unreachable(_ error: any Error) -> Response {
+        let reason = (error as? RPCError).map { "\($0.code): \($0.message)" } ?? "\(error)"
+        return JSONResponse.encode(
+            HealthBody(status: "unhealthy", oracle: "UNREACHABLE", reason: "oracle unavailable: \(reason)"),
+            status: .serviceUnavailable
+        )
     }
 
     /// The Oracle's HTTP `/health`, status and body as they came; this is the api's HTTP path to the Oracle.
@@ -112,25 +133,46 @@ struct OracleRoutes: Sendable {
         }
     }
 
-    /// Runs one Oracle RPC and answers with its message as proto JSON, or with the mapped failure.
-    private func call(_ method: String, _ rpc: () async throws -> some SwiftProtobuf.Message) async -> Response {
-        let message: any SwiftProtobuf.Message
+    /// Runs one Oracle RPC, which hands over its whole response (`onResponse: { $0 }`) so that the Oracle's name can be
+    /// read from its metadata, and answers with its message as proto JSON or with the mapped failure.
+    private func call<Message: SwiftProtobuf.Message>(_ method: String, _ rpc: () async throws -> ClientResponse<Message>) async -> Response {
+        let answer: ClientResponse<Message>
         do {
-            message = try await rpc()
+            answer = try await rpc()
         } catch {
-            let response = OracleCallFailure.response(for: error)
-            logger.log(
-                level: response.status == .serviceUnavailable ? .warning : .debug,
-                "Oracle call failed",
-                metadata: ["method": "\(method)", "status": "\(response.status.code)", "error": "\(error)"]
-            )
-            return response
+            return failure(of: method, error)
         }
-        do {
-            return JSONResponse.text(try message.jsonString(options: Self.protoJSON))
-        } catch {
-            return JSONResponse.error("oracle answer could not be encoded: \(error)", status: .internalServerError)
+        switch answer.accepted.flatMap(\.message) {
+        case .success(let message):
+            do {
+                return Self.naming(answer, in: JSONResponse.text(try message.jsonString(options: Self.protoJSON)))
+            } catch {
+                return Self.naming(answer, in: JSONResponse.error("oracle answer could not be encoded: \(error)", status: .internalServerError))
+            }
+        case .failure(let error):
+            return Self.naming(answer, in: failure(of: method, error))
         }
+    }
+
+    /// The mapped response for `method` failing with `error`, logged as a warning when it is a 503, else at debug.
+    private func failure(of method: String, _ error: any Error) -> Response {
+        let response = OracleCallFailure.response(for: error)
+        logger.log(
+            level: response.status == .serviceUnavailable ? .warning : .debug,
+            "Oracle call failed",
+            metadata: ["method": "\(method)", "status": "\(response.status.code)", "error": "\(error)"]
+        )
+        return response
+    }
+
+    /// `response` with `X-NPS-Oracle-Instance` set to the name the Oracle answered `answer` with: in the initial
+    /// metadata of an answer, with the status of a failed call.
+    private static func naming(_ answer: ClientResponse<some Sendable>, in response: Response) -> Response {
+        let names = Array(answer.metadata[stringValues: instanceMetadataKey]) + Array(answer.trailingMetadata[stringValues: instanceMetadataKey])
+        guard let name = names.first else { return response }
+        var response = response
+        response.headers[instanceHeader] = name
+        return response
     }
 
     /// Call options with a deadline; unset `waitForReady` makes calls fail fast while the Oracle is unreachable.

@@ -8,8 +8,8 @@ import GRPCNIOTransportHTTP2
 /// start and afterwards only when a connection gets a GOAWAY or drops with calls in flight. A connect attempt that
 /// fails (refused, timed out, no route) only backs off and dials the same addresses again, and a connection that drops
 /// while idle (the stand-ins' usual state when the Oracle is killed) asks for nothing; so an Oracle that came back at a
-/// new IP was never found (issue 8). Each changed answer goes to the channel's pick-first balancer, which dials the
-/// new address at once, with no backoff, and moves the calls over when it is ready.
+/// new IP was never found (issue 8). Each answer goes to the channel's round-robin balancer, which dials a new
+/// address at once, with no backoff, and closes the connection to one that is gone once a new one is ready.
 struct RefreshingDNSResolverFactory: NameResolverFactory {
     typealias Target = ResolvableTargets.DNS
 

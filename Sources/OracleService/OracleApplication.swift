@@ -11,6 +11,8 @@ import ServiceRuntime
 struct OracleApplication: ServiceApplication {
     static let identity = ServiceIdentity(program: "nps-oracle", version: StackVersion.current, title: "Oracle service", logLabel: "nps.oracle")
     static let healthProbe = HealthProbe.http(path: "/health", portVariable: "HEALTH_PORT", defaultPort: 8052)
+    static let livenessProbe = HealthProbe.http(path: "/health/live", portVariable: "HEALTH_PORT", defaultPort: 8052)
+    static let readinessProbe = HealthProbe.http(path: "/health/ready", portVariable: "HEALTH_PORT", defaultPort: 8052)
 
     /// Live health state; tests read the bound ports from it.
     let status: OracleStatus
@@ -32,7 +34,7 @@ struct OracleApplication: ServiceApplication {
             "database": "\(configuration.database.host):\(configuration.database.port)/\(configuration.database.database)",
             "ai": "\(configuration.anthropicAPIKey == nil ? "fallback" : "configured")",
             "log_file": "\(configuration.logFile)",
-            "spool": "\(configuration.spool.directory)",
+            "spool": "\(configuration.spool.folder)",
         ]
     }
 
@@ -40,6 +42,8 @@ struct OracleApplication: ServiceApplication {
         let spool: RecordSpool
         do {
             spool = try RecordSpool(configuration: configuration.spool, logger: logger)
+        } catch let inUse as SpoolInstanceInUse {
+            throw ConfigurationError(variable: "NPS_SPOOL_INSTANCE", problem: "\(inUse)")
         } catch {
             throw ConfigurationError(variable: "NPS_SPOOL_DIR", problem: "\(error)")
         }
@@ -80,7 +84,12 @@ struct OracleApplication: ServiceApplication {
                 )
             ),
             services: [oracle, GRPCHealthService(board: board)],
-            interceptors: [RequestSizeLimit(maximumBytes: configuration.maxRequestBytes), IdempotencyKeyReader()]
+            // The instance name first, so that it goes on the answers the other interceptors refuse too.
+            interceptors: [
+                InstanceNameWriter(instance: InstanceNameWriter.hostName()),
+                RequestSizeLimit(maximumBytes: configuration.maxRequestBytes),
+                IdempotencyKeyReader(),
+            ]
         )
         let listener = GRPCServerService(server: server, configuredPort: configuration.grpcPort, record: status, board: board, logger: logger)
 

@@ -1,7 +1,7 @@
 import GRPCCore
-import GRPCNIOTransportHTTP2
 import Logging
 import OracleAPI
+import OracleClient
 import ServiceLifecycle
 import Synchronization
 
@@ -30,7 +30,7 @@ struct OracleLinkMonitor: Service {
     }
 
     /// `grpc.health.v1.Health` of the Oracle, on the scanner's shared connection.
-    let health: Grpc_Health_V1_Health.Client<HTTP2ClientTransport.Posix>
+    let health: Grpc_Health_V1_Health.Client<OracleTransport>
     /// Where the changes are logged.
     let logger: Logger
     /// Pause before watching again after the stream ended.

@@ -1,7 +1,7 @@
 import GRPCCore
-import GRPCNIOTransportHTTP2
 import Logging
 import OracleAPI
+import OracleClient
 import ServiceLifecycle
 
 /// Asks the Oracle which key range to scan, retrying with backoff until it answers, then logs the answer and returns.
@@ -17,7 +17,7 @@ struct RangeSuggestionService: Service {
     static let longestWait: Duration = .seconds(5)
 
     /// `nps.oracle.OracleService` on the shared connection.
-    let oracle: Nps_Oracle_OracleService.Client<HTTP2ClientTransport.Posix>
+    let oracle: Nps_Oracle_OracleService.Client<OracleTransport>
     /// The puzzle whose range is asked for.
     let puzzleNumber: UInt32
     /// Where the suggestion and the retries are logged.

@@ -41,6 +41,8 @@ package struct RepositoryLayout: Sendable, Hashable {
     package var infrastructure: URL { root.appendingPathComponent("infrastructure", isDirectory: true) }
     /// infrastructure/docker-compose.yml.
     package var composeFile: URL { infrastructure.appendingPathComponent("docker-compose.yml") }
+    /// infrastructure/swarm/stack.yml: the same stack for `docker stack deploy` (deploy.sh).
+    package var stackFile: URL { infrastructure.appendingPathComponent("swarm/stack.yml") }
     /// infrastructure/.env.example.
     package var environmentExample: URL { infrastructure.appendingPathComponent(".env.example") }
     /// infrastructure/.env (git-ignored; may not exist).

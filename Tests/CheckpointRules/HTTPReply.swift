@@ -13,14 +13,17 @@ package struct HTTPReply: Sendable {
     package let elapsed: Duration
     /// The `Content-Type` header, nil when there was none (or it was not recorded).
     package let contentType: String?
+    /// The `X-NPS-Oracle-Instance` header: which Oracle task answered a call through the api.
+    package let oracleInstance: String?
 
     /// Makes a reply from its parts.
-    package init(request: String, status: Int, body: Data, elapsed: Duration, contentType: String? = nil) {
+    package init(request: String, status: Int, body: Data, elapsed: Duration, contentType: String? = nil, oracleInstance: String? = nil) {
         self.request = request
         self.status = status
         self.body = body
         self.elapsed = elapsed
         self.contentType = contentType
+        self.oracleInstance = oracleInstance
     }
 
     /// The body as UTF-8 text (invalid bytes replaced).

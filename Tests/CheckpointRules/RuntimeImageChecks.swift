@@ -54,7 +54,8 @@ package enum RuntimeImageChecks {
             brokenVariant.exitStatus == 1 && brokenVariant.output.contains("Inst "),
             "the status one version behind (\(brokenVariant.subject)) was not caught: exit \(brokenVariant.exitStatus): \(brokenVariant.output.suffix(300))"
         )
-        let last = images.first?.output.split(separator: "\n").last.map(String.init) ?? ""
-        return points.outcome(summary: "\(images.map(\.subject).joined(separator: ", ")): \(last); \(brokenVariant.subject) caught")
+        // check-patched.sh's verdict line, not the end of the transcript (its stderr heading).
+        let verdict = images.first?.output.split(separator: "\n").last { $0.hasPrefix("check-patched.sh:") }.map(String.init) ?? ""
+        return points.outcome(summary: "\(images.map(\.subject).joined(separator: ", ")): \(verdict); \(brokenVariant.subject) caught")
     }
 }

@@ -81,11 +81,13 @@ struct APIFuzzRules {
 
     @Test("No generated request holds an internal type name, so an answer quoting one cannot be taken for a leak")
     func noInternalNamesSent() {
+        // The names are ASCII, so a search of the bytes finds what a search of the text would, without making a
+        // string of each megabyte body.
+        let names = APIFuzzChecks.internalNames.map { Data($0.utf8) }
         for request in Self.requests {
-            let text =
-                request.pathAndQuery + request.headers.map { "\($0.key): \($0.value)" }.joined()
-                + String(decoding: request.body ?? Data(), as: UTF8.self)
-            #expect(APIFuzzChecks.internalNames.allSatisfy { !text.contains($0) }, "\(request.summary)")
+            var bytes = Data((request.pathAndQuery + request.headers.map { "\($0.key): \($0.value)" }.joined()).utf8)
+            bytes.append(request.body ?? Data())
+            #expect(names.allSatisfy { bytes.range(of: $0) == nil }, "\(request.summary)")
         }
     }
 

@@ -36,7 +36,7 @@ struct AIFallbackTests {
         let key = Self.makeKey()
         let reply = "The stand-in says: seven is your number today."
         let standIn = try await MessagesAPIStandIn(reply: reply)
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": key,
             "ANTHROPIC_BASE_URL": standIn.baseURL,
             "NPS_AI_MODEL": "claude-stand-in-model",
@@ -71,7 +71,7 @@ struct AIFallbackTests {
 
     @Test("Without ANTHROPIC_API_KEY: exactly one warning naming it, and answers still come from the rules")
     func missingKeyWarnsOnceAndAnswers() async throws {
-        let oracle = try OracleProcess.againstTestDatabase()
+        let oracle = try await OracleProcess.againstTestDatabase()
         try await oracle.waitUntilReady()
         let (summaries, question) = try await oracle.withOracle { client in
             var summaries: [String] = []
@@ -107,7 +107,7 @@ struct AIFallbackTests {
     func timeoutFallsBackToRules() async throws {
         let key = Self.makeKey()
         let standIn = try await MessagesAPIStandIn(delay: 3, reply: "TOO LATE")
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": key,
             "ANTHROPIC_BASE_URL": standIn.baseURL,
             "NPS_AI_TIMEOUT_SECONDS": "1",
@@ -143,7 +143,7 @@ struct AIFallbackTests {
     func serverErrorFallsBackToRules() async throws {
         let key = Self.makeKey()
         let standIn = try await MessagesAPIStandIn(status: 500)
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": key,
             "ANTHROPIC_BASE_URL": standIn.baseURL,
         ])
@@ -179,7 +179,7 @@ struct AIFallbackTests {
         let key = Self.makeKey()
         let target = try BusyPort()
         let standIn = try await MessagesAPIStandIn(redirectTo: "http://127.0.0.1:\(target.port)/v1/messages")
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": key,
             "ANTHROPIC_BASE_URL": standIn.baseURL,
             // A followed redirect would wait for the target's answer: 2 s keeps such a failure short.
@@ -208,7 +208,7 @@ struct AIFallbackTests {
     func hostDownIsAskedOnce() async throws {
         let key = Self.makeKey()
         // NPS_AI_TIMEOUT_SECONDS stays at its 10 s default: the refused connection, not the deadline, must end the call.
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": key,
             "ANTHROPIC_BASE_URL": "http://127.0.0.1:\(try unusedPort())",
             "LOG_LEVEL": "debug",

@@ -13,7 +13,7 @@ struct ConfigurationErrorTests {
         saying reason: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
-        let oracle = try OracleProcess(databaseURL: try TestDatabase.shared.start(), environment: environment)
+        let oracle = try OracleProcess(databaseURL: try await TestDatabase.shared.start(), environment: environment)
         let started = ContinuousClock.now
         let exit = try await oracle.waitForExit(within: .seconds(10))
         let elapsed = exit.at - started

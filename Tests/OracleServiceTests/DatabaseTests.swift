@@ -12,19 +12,8 @@ import Testing
 /// What the Oracle stores in PostgreSQL, and how it lives through the database going away and coming back.
 @Suite("PostgreSQL: stored records and reconnection")
 struct DatabaseTests {
-    /// The shared database's URL, started once for the whole suite.
-    static let sharedURL = Result { try TestDatabase.shared.start() }
-
     /// The master password `RunningOracle.configuration` uses.
     static let masterPassword = "test-master-password"
-
-    /// Runs blocking `work` (psql, pg_ctl) on its own thread, so parallel tests never starve the cooperative pool
-    /// that the in-process Oracle answers on.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
-        }
-    }
 
     /// Runs `body` holding an exclusive lock that every test run on this machine takes before stopping the
     /// disposable database, so two test processes (two checkouts, two engineers) never stop it under each other.
@@ -43,7 +32,7 @@ struct DatabaseTests {
 
     /// The number of rows `sql` (a `SELECT count(*) …`) counts in `database`.
     static func count(_ database: TestDatabase, _ sql: String) async throws -> Int {
-        let output = try await offPool { try database.query(sql) }
+        let output = try await database.query(sql)
         guard let number = Int(output) else { throw RunningOracleError(message: "not a count: \(output)") }
         return number
     }
@@ -65,7 +54,7 @@ struct DatabaseTests {
 
     @Test("Every SuggestRange lands as a row of oracle_suggestions with the suggestion as JSON")
     func suggestionIsStored() async throws {
-        let url = try Self.sharedURL.get()
+        let url = try await TestDatabase.shared.start()
         let range = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: url)) { oracle in
             let range = try await oracle.withOracle { client in
                 try await client.suggestRange(
@@ -80,15 +69,13 @@ struct DatabaseTests {
             #expect(stored, "no oracle_suggestions row for \(range.rangeStart) within 5 s")
             return range
         }
-        let json = try await Self.offPool {
-            try TestDatabase.shared.query(
-                """
-                SELECT suggestion FROM oracle_suggestions
-                WHERE suggestion->>'range_start' = \(Self.literal(range.rangeStart)) AND suggestion->>'reasoning' = \(Self.literal(range.reasoning))
-                ORDER BY id DESC LIMIT 1
-                """
-            )
-        }
+        let json = try await TestDatabase.shared.query(
+            """
+            SELECT suggestion FROM oracle_suggestions
+            WHERE suggestion->>'range_start' = \(Self.literal(range.rangeStart)) AND suggestion->>'reasoning' = \(Self.literal(range.reasoning))
+            ORDER BY id DESC LIMIT 1
+            """
+        )
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json)")
         #expect(object["puzzle_number"] as? Int == 150)
         #expect(object["range_start"] as? String == range.rangeStart)
@@ -98,21 +85,19 @@ struct DatabaseTests {
         #expect(object["reasoning"] as? String == range.reasoning)
         #expect(object["ai_level"] as? Int == 1)
         #expect(object["scanned_range_count"] as? Int == 1)
-        let accepted = try await Self.offPool {
-            try TestDatabase.shared.query(
-                """
-                SELECT accepted, session_id IS NULL, created_at > now() - interval '1 minute' FROM oracle_suggestions
-                WHERE suggestion->>'reasoning' = \(Self.literal(range.reasoning)) AND suggestion->>'range_start' = \(Self.literal(range.rangeStart))
-                ORDER BY id DESC LIMIT 1
-                """
-            )
-        }
+        let accepted = try await TestDatabase.shared.query(
+            """
+            SELECT accepted, session_id IS NULL, created_at > now() - interval '1 minute' FROM oracle_suggestions
+            WHERE suggestion->>'reasoning' = \(Self.literal(range.reasoning)) AND suggestion->>'range_start' = \(Self.literal(range.rangeStart))
+            ORDER BY id DESC LIMIT 1
+            """
+        )
         #expect(accepted == "f|t|t")
     }
 
     @Test("AnalyzeSession stores each insight in insights, encrypted (v1:…), decrypting to the returned text")
     func insightsAreStoredEncrypted() async throws {
-        let url = try Self.sharedURL.get()
+        let url = try await TestDatabase.shared.start()
         let sessionID = "db-test-\(UUID().uuidString)"
         let analysis = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: url)) { oracle in
             let analysis = try await oracle.withOracle { client in
@@ -135,11 +120,9 @@ struct DatabaseTests {
             return analysis
         }
         #expect(analysis.insights.count == 2)
-        let rows = try await Self.offPool {
-            try TestDatabase.shared.query(
-                "SELECT insight_type || '|' || source || '|' || content FROM insights WHERE session_id = \(Self.literal(sessionID)) ORDER BY id"
-            )
-        }.split(separator: "\n").map(String.init)
+        let rows = try await TestDatabase.shared.query(
+            "SELECT insight_type || '|' || source || '|' || content FROM insights WHERE session_id = \(Self.literal(sessionID)) ORDER BY id"
+        ).split(separator: "\n").map(String.init)
         #expect(rows.count == analysis.insights.count)
         let cipher = InsightCipher(masterPassword: Self.masterPassword)
         var decrypted: [String] = []
@@ -166,15 +149,22 @@ struct DatabaseTests {
         "Database stopped and started: /health 503 unreachable within seconds (each answer < 2 s), readings and suggestions go on, 200 and a second \"Connected to database\" after, nothing lost"
     )
     func reconnect() async throws {
-        try await Self.holdingDisposableDatabase { try await reconnectHoldingTheLock() }
+        try await Self.holdingDisposableDatabase {
+            do {
+                try await reconnectHoldingTheLock()
+            } catch {
+                // Left running for the next run, whatever step failed.
+                _ = try? await TestDatabase.disposable.start()
+                throw error
+            }
+        }
     }
 
     private func reconnectHoldingTheLock() async throws {
         let database = TestDatabase.disposable
-        let url = try await Self.offPool { try database.start() }
+        let url = try await database.start()
         let logs = CapturedLogs()
         let connected: @Sendable () -> Int = { logs.messages.filter { $0 == "Connected to database" }.count }
-        defer { _ = try? database.start() }
 
         try await RunningOracle.with(try RunningOracle.configuration(databaseURL: url), logs: logs) { oracle in
             // Measures one /health answer; every one must come within 2 s.
@@ -197,7 +187,7 @@ struct DatabaseTests {
 
             // Down.
             let stoppedAt = ContinuousClock.now
-            try await Self.offPool { try database.stop() }
+            try await database.stop()
             let sawUnhealthy = try await eventually(within: .seconds(5)) { try await health().status == 503 }
             let detected = ContinuousClock.now - stoppedAt
             #expect(sawUnhealthy, "/health still 200 \(detected) after the database stopped")
@@ -225,7 +215,7 @@ struct DatabaseTests {
             for _ in 0..<5 { #expect(try await health().status == 503) }
 
             // Back: healthy again without a restart, connected logged a second time, the suggestion stored.
-            _ = try await Self.offPool { try database.start() }
+            _ = try await database.start()
             let backAt = ContinuousClock.now
             let healthyAgain = try await eventually(within: .seconds(15)) { try await health().status == 200 }
             let recovered = ContinuousClock.now - backAt
@@ -273,7 +263,7 @@ struct DatabaseTests {
 
     @Test("A wrong database password is logged once, with the server's reason (SQLSTATE 28P01), not once a probe")
     func wrongPasswordReason() async throws {
-        let url = try TestDatabase.shared.start()
+        let url = try await TestDatabase.shared.start()
         let wrong = url.replacingOccurrences(of: "nps:nps-test@", with: "nps:not-the-password@")
         try #require(wrong != url, "the test database URL changed shape: \(url)")
         let logs = CapturedLogs()

@@ -38,7 +38,7 @@ struct DurableWriteTests {
 
     @Test("A record the database refuses for good is set aside with one ERROR line naming the table and reason; the next 100 are stored within 5 s")
     func poisonRecordSetAside() async throws {
-        var configuration = try RunningOracle.configuration(databaseURL: try DatabaseTests.sharedURL.get())
+        var configuration = try RunningOracle.configuration(databaseURL: try await TestDatabase.shared.start())
         // A record acknowledged before validation refused NULs: PostgreSQL's text cannot hold one (SQLSTATE 22021).
         let poison = SpooledRecord(
             key: Self.prefix("poison"),
@@ -78,7 +78,7 @@ struct DurableWriteTests {
             $0.elapsed = 200
             $0.sessionID = "retried-session"
         }
-        let insights = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: try DatabaseTests.sharedURL.get())) { oracle in
+        let insights = try await RunningOracle.with(try RunningOracle.configuration(databaseURL: try await TestDatabase.shared.start())) { oracle in
             try await oracle.withOracle { client in
                 for _ in 1...3 { try await Self.suggest(client, key: key) }
                 var insights = 0
@@ -112,7 +112,7 @@ struct DurableWriteTests {
         _ = try await first.terminate(signal: SIGKILL)
         #expect(first.messages.filter { $0.hasPrefix("Write backlog started") }.count == 1, "\(first.transcript)")
 
-        let second = try OracleProcess(databaseURL: try DatabaseTests.sharedURL.get(), logDirectory: first.logDirectory)
+        let second = try OracleProcess(databaseURL: try await TestDatabase.shared.start(), logDirectory: first.logDirectory)
         try await second.waitUntilReady()
         let stored = try await eventually(within: .seconds(10)) { try await Self.rows("oracle_suggestions", prefix: prefix).rows >= 50 }
         #expect(stored, "\(second.transcript)")

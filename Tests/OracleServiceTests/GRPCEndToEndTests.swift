@@ -20,14 +20,11 @@ struct GRPCEndToEndTests {
     /// The reference moment of the contract: Friday 2026-02-06 01:15 at +08:00.
     static let referenceMoment = "2026-02-06T01:15:00+08:00"
 
-    /// The shared database's URL, started once for the whole suite.
-    static let databaseURL = Result { try TestDatabase.shared.start() }
-
     /// Runs an Oracle on the shared database and calls `body` with it and a typed client.
     static func withOracle<T: Sendable>(
         _ body: @Sendable (RunningOracle, OracleClient) async throws -> T
     ) async throws -> T {
-        let configuration = try RunningOracle.configuration(databaseURL: try databaseURL.get())
+        let configuration = try RunningOracle.configuration(databaseURL: try await TestDatabase.shared.start())
         return try await RunningOracle.with(configuration) { oracle in
             try await oracle.withOracle { client in try await body(oracle, client) }
         }
@@ -431,6 +428,32 @@ struct GRPCEndToEndTests {
         #expect(error?.message.hasPrefix("name: ") == true)
     }
 
+    // MARK: instance name
+
+    @Test("Every answer names the Oracle in nps-oracle-instance: the host name, in the initial metadata or with a failed call's status")
+    func instanceMetadata() async throws {
+        let host = InstanceNameWriter.hostName()
+        #expect(!host.isEmpty && host != "unknown")
+        try await Self.withOracle { oracle, client in
+            let reading = try await client.getNameReading(.with { $0.name = "Ada Lovelace" }) { $0 }
+            #expect(Array(reading.metadata[stringValues: "nps-oracle-instance"]) == [host], "\(reading.metadata)")
+            #expect(try reading.message.destinyNumber == 9)
+
+            let refused = try await client.getNameReading(.with { $0.name = "" }) { $0 }
+            #expect(throws: RPCError.self) { try refused.message }
+            #expect(Array(refused.trailingMetadata[stringValues: "nps-oracle-instance"]) == [host], "\(refused.trailingMetadata)")
+
+            let oversized = await Self.rpcError { _ = try await client.getNameReading(.with { $0.name = String(repeating: "a", count: 2 << 20) }) }
+            #expect(oversized?.code == .resourceExhausted)
+            #expect(oversized.map { Array($0.metadata[stringValues: "nps-oracle-instance"]) } == [host], "\(String(describing: oversized))")
+
+            try await oracle.withClient { grpc in
+                let health = try await Grpc_Health_V1_Health.Client(wrapping: grpc).check(.with { $0.service = "" }) { $0 }
+                #expect(Array(health.metadata[stringValues: "nps-oracle-instance"]) == [host], "\(health.metadata)")
+            }
+        }
+    }
+
     // MARK: grpc.health.v1
 
     @Test("Health Check of \"\" and \"nps.oracle.OracleService\" is SERVING; an unknown service is NOT_FOUND")
@@ -451,10 +474,10 @@ struct GRPCEndToEndTests {
     @Test("Health Watch yields SERVING first; on graceful shutdown it yields NOT_SERVING and the stream ends")
     func healthWatchThroughShutdown() async throws {
         let logs = CapturedLogs()
-        let configuration = try RunningOracle.configuration(databaseURL: try Self.databaseURL.get())
+        let configuration = try RunningOracle.configuration(databaseURL: try await TestDatabase.shared.start())
         defer { try? FileManager.default.removeItem(atPath: configuration.spool.directory) }
         let application = try OracleApplication.buildApplication(configuration: configuration, logger: logs.logger(level: .debug))
-        let group = application.makeGroup()
+        let group = application.makeGroup(cancellationLimit: inProcessCancellationLimit)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             defer { tasks.cancelAll() }

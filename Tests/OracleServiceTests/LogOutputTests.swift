@@ -36,7 +36,7 @@ struct LogOutputTests {
 
     @Test("Every stdout line is a JSON object with time (ISO 8601 UTC), level and message; the LOG_FILE holds the same lines")
     func everyLineIsJSONAndTheFileMatchesStdout() async throws {
-        let oracle = try OracleProcess.againstTestDatabase()
+        let oracle = try await OracleProcess.againstTestDatabase()
         try await oracle.waitUntilReady()
         try await oracle.waitForMessage { $0 == "Connected to database" }
         try await Self.someCalls(oracle)
@@ -72,7 +72,7 @@ struct LogOutputTests {
         let limit = 20_000
         // Calls faster than the AI rate limit each log a debug line, so many calls fill the files quickly.
         let standIn = try await MessagesAPIStandIn()
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "LOG_MAX_BYTES": "\(limit)",
             "LOG_LEVEL": "debug",
             "ANTHROPIC_API_KEY": "test-key",
@@ -122,12 +122,12 @@ struct LogOutputTests {
     @Test("A restarted binary appends to the LOG_FILE: the earlier lines are kept")
     func restartAppends() async throws {
         let directory = try TemporaryLogDirectory()
-        let first = try OracleProcess.againstTestDatabase(logDirectory: directory)
+        let first = try await OracleProcess.againstTestDatabase(logDirectory: directory)
         try await first.waitUntilReady()
         #expect(try await first.terminate().exit.status == 0, "\(first.transcript)")
         let firstLines = first.stdoutLines
 
-        let second = try OracleProcess.againstTestDatabase(logDirectory: directory)
+        let second = try await OracleProcess.againstTestDatabase(logDirectory: directory)
         try await second.waitUntilReady()
         #expect(try await second.terminate().exit.status == 0, "\(second.transcript)")
 

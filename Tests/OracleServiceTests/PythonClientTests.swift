@@ -10,7 +10,7 @@ import Testing
 struct PythonClientTests {
     @Test("Python grpcio stubs generated from Protos/ pass every check against the binary: exit 0, 0 failed")
     func pythonClientPasses() async throws {
-        let oracle = try OracleProcess.againstTestDatabase()
+        let oracle = try await OracleProcess.againstTestDatabase()
         try await oracle.waitUntilReady()
         try await oracle.waitForMessage { $0 == "Connected to database" }
 

@@ -15,7 +15,7 @@ struct ShutdownTests {
     func sigtermDuringAnInFlightCall() async throws {
         let reply = "SLOW STAND-IN REPLY"
         let standIn = try await MessagesAPIStandIn(delay: 1.0, reply: reply)
-        let oracle = try OracleProcess.againstTestDatabase(environment: [
+        let oracle = try await OracleProcess.againstTestDatabase(environment: [
             "ANTHROPIC_API_KEY": "test-key",
             "ANTHROPIC_BASE_URL": standIn.baseURL,
         ])
@@ -80,7 +80,7 @@ struct ShutdownTests {
 
     @Test("SIGTERM or SIGINT while idle: exit 0 in < 2 s", arguments: [SIGTERM, SIGINT])
     func signalWhileIdle(signal: Int32) async throws {
-        let oracle = try OracleProcess.againstTestDatabase()
+        let oracle = try await OracleProcess.againstTestDatabase()
         try await oracle.waitUntilReady()
         try await oracle.waitForMessage { $0 == "Connected to database" }
         let termination = try await oracle.terminate(signal: signal)

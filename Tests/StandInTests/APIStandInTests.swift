@@ -10,7 +10,7 @@ import Testing
 /// The api stand-in in-process against the real `nps-oracle` binary: every route, then the Oracle stopped.
 @Suite("api stand-in")
 struct APIStandInTests {
-    @Test("answers from the Oracle, maps its errors, and turns unhealthy fast when it stops")
+    @Test("answers from the Oracle, maps its errors, and turns unhealthy fast when it stops, while /api/live stays 200")
     func endToEnd() async throws {
         let oracle = try await TestOracle.start()
         let application = try APIApplication.onLoopback(
@@ -76,11 +76,55 @@ struct APIStandInTests {
             #expect(down.json["status"] as? String == "unhealthy")
             #expect((down.json["reason"] as? String)?.hasPrefix("oracle unavailable") == true)
             #expect(await APIApplication.healthProbe.run(environment: ServiceEnvironment(["PORT": "\(port)"])) == 1)
+            // Liveness is the api's own: Swarm, which replaces a task failing it, must not replace the api for an Oracle outage.
+            let live = try await HTTPCall.send(port: port, "/api/live")
+            #expect(live.status == 200, "\(live.text)")
+            #expect(live.json["status"] as? String == "alive")
+            #expect(await APIApplication.livenessProbe.run(environment: ServiceEnvironment(["PORT": "\(port)"])) == 0)
             let readingDown = try await HTTPCall.send(port: port, "/api/oracle/reading")
             #expect(readingDown.status == 503)
             #expect((readingDown.json["error"] as? String)?.hasPrefix("oracle unavailable: ") == true)
             let oracleHealthDown = try await HTTPCall.send(port: port, "/api/oracle/health")
             #expect(oracleHealthDown.status == 503)
+        }
+    }
+
+    /// This host's name, which the Oracle binary running here names itself with.
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    @Test("every answer from an Oracle call names the Oracle in X-NPS-Oracle-Instance; one no Oracle answered does not")
+    func instanceHeader() async throws {
+        let host = Self.hostName()
+        let oracle = try await TestOracle.start()
+        let application = try APIApplication.onLoopback(oracle: OracleAddress(host: "127.0.0.1", port: oracle.grpcPort))
+
+        try await withRunning(application, until: { $0.port.value != nil }) { _ in
+            let port = application.port.value ?? 0
+            let answers = [
+                try await HTTPCall.send(port: port, "/api/health"),
+                try await HTTPCall.send(port: port, "/api/oracle/reading?datetime=2026-02-06T01:15:00%2B08:00"),
+                try await HTTPCall.send(port: port, "/api/oracle/reading?datetime=yesterday"),
+                try await HTTPCall.send(port: port, "/api/oracle/name?name=Alice"),
+                try await HTTPCall.send(port: port, "/api/oracle/suggest-range", body: #"{"puzzle_number":66}"#),
+                try await HTTPCall.send(port: port, "/api/oracle/suggest-range", body: #"{"puzzle_number":161}"#),
+            ]
+            #expect(answers.map(\.status) == [200, 200, 400, 200, 200, 400], "\(answers.map(\.text))")
+            for answer in answers {
+                #expect(answer.headers["X-NPS-Oracle-Instance"] == [host], "\(answer.headers)")
+            }
+            // Refused by the api itself before any call: no Oracle answered.
+            let notJSON = try await HTTPCall.send(port: port, "/api/oracle/suggest-range", body: "{puzzle")
+            #expect(notJSON.status == 400)
+            #expect(notJSON.headers["X-NPS-Oracle-Instance"].isEmpty, "\(notJSON.headers)")
+
+            try await oracle.stop()
+            let down = try await HTTPCall.send(port: port, "/api/oracle/reading")
+            #expect(down.status == 503)
+            #expect(down.headers["X-NPS-Oracle-Instance"].isEmpty, "\(down.headers)")
         }
     }
 

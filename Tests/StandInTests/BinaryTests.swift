@@ -44,6 +44,9 @@ struct BinaryTests {
         let port = try #require((listening["message"] as? String)?.split(separator: " ").last.flatMap { Int($0) })
         let probe = try TestProcess("nps-scanner-stand-in", arguments: ["healthcheck"], environment: ["GRPC_PORT": "\(port)"])
         #expect(try await probe.waitForExit() == 0, "\(probe.transcript)")
+        // Its liveness probe is its health probe: the scanner's health needs nothing but itself.
+        let live = try TestProcess("nps-scanner-stand-in", arguments: ["healthcheck", "live"], environment: ["GRPC_PORT": "\(port)"])
+        #expect(try await live.waitForExit() == 0, "\(live.transcript)")
         try await process.waitForMessage(startingWith: "Oracle not answering yet")
 
         let (status, elapsed) = try await process.stop()

@@ -16,7 +16,7 @@ struct OracleCallForwardingTests {
 
     /// Runs the api against `oracle` and calls `body` with the api's port.
     static func withAPI(on oracle: RecordingOracle, _ body: @Sendable @escaping (Int) async throws -> Void) async throws {
-        try await oracle.serve { grpcPort in
+        try await oracle.serve { grpcPort, _ in
             let application = try APIApplication.onLoopback(oracle: OracleAddress(host: "127.0.0.1", port: grpcPort))
             try await withRunning(application, until: { $0.port.value != nil }) { _ in
                 try await body(application.port.value ?? 0)

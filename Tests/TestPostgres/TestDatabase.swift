@@ -19,18 +19,18 @@ public struct TestDatabase: Sendable {
 
     /// Starts the cluster if it is not running and returns its `postgres://` URL.
     @discardableResult
-    public func start() throws -> String {
-        try run("start")
-        return try run("url").trimmingCharacters(in: .whitespacesAndNewlines)
+    public func start() async throws -> String {
+        try await run("start")
+        return try await run("url").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Stops the cluster, keeping its data.
-    public func stop() throws { try run("stop") }
+    public func stop() async throws { try await run("stop") }
 
     /// Runs `psql -Atc sql` against the cluster and returns its output.
-    public func query(_ sql: String) throws -> String {
-        let url = try run("url").trimmingCharacters(in: .whitespacesAndNewlines)
-        return try execute("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-Atc", sql])
+    public func query(_ sql: String) async throws -> String {
+        let url = try await run("url").trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await execute("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-Atc", sql])
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -39,19 +39,21 @@ public struct TestDatabase: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("dev/postgres-test-server.sh")
 
     @discardableResult
-    private func run(_ arguments: String...) throws -> String {
-        try execute("/bin/bash", [Self.script.path] + arguments)
+    private func run(_ arguments: String...) async throws -> String {
+        try await execute("/bin/bash", [Self.script.path] + arguments)
     }
 
     // A daemon that `start` leaves behind inherits Foundation's exit-notification socket (not the pipes: the script
     // sends pg_ctl's output to /dev/null); CommandRunner reaps the script itself, so this returns when the script exits.
-    private func execute(_ executable: String, _ arguments: [String]) throws -> String {
+    // Awaited, never blocking: tests run in parallel on a cooperative pool of one thread per core, and a thread held
+    // by a waiting psql stalled the in-process Oracles of the other tests for seconds.
+    private func execute(_ executable: String, _ arguments: [String]) async throws -> String {
         let command = Command(
             executable: URL(fileURLWithPath: executable),
             arguments: arguments,
             environment: ["NPS_TEST_PG_PORT": "\(port)", "NPS_TEST_PG_DIR": directory]
         )
-        let result = try CommandRunner().captureBlocking(command)
+        let result = try await CommandRunner().capture(command)
         guard result.succeeded else { throw CommandFailure(result: result) }
         return result.standardOutput
     }

@@ -19,17 +19,5 @@ die() { printf '%s%s: %s%s\n' "$RED" "$SELF" "$*" "$RESET" >&2; exit 1; }
 read_database_settings
 require_healthy_postgres
 
-applied=0
-for file in "$INFRA_DIR"/postgres/init/*; do
-  # NOTICEs ("already exists, skipping") are the normal case here; only warnings and errors are shown.
-  # A script runs with the container's environment, as the image's entrypoint would run it.
-  case "$file" in
-    *.sql) run=(psql -v ON_ERROR_STOP=1 -q -U "$POSTGRES_USER" -d "$POSTGRES_DB") ;;
-    *.sh) run=(bash -s) ;;
-    *) continue ;;
-  esac
-  "$DOCKER" exec -i -e PGOPTIONS='-c client_min_messages=warning' "$POSTGRES" "${run[@]}" <"$file" \
-    || die "applying $(basename "$file") failed; the statements before the failing one are applied, see above"
-  applied=$((applied + 1))
-done
-say "schema up to date ($applied file(s) of infrastructure/postgres/init applied to $POSTGRES_DB)"
+apply_database_files "$POSTGRES"
+say "schema up to date (the files of infrastructure/postgres/init applied to $POSTGRES_DB)"

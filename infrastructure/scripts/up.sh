@@ -24,31 +24,14 @@ die() { printf '%s%s: %s%s\n' "$RED" "$SELF" "$*" "$RESET" >&2; exit 1; }
 say "engine"
 "$INFRA_DIR/scripts/setup-engine.sh"
 
+if swarm_stack_deployed; then
+  die "the Swarm stack $STACK_NAME runs on this engine and publishes the same ports: remove it first (infrastructure/scripts/deploy.sh --remove)"
+fi
+
 say "base images"
 "$INFRA_DIR/scripts/offline-images.sh"
 
-random_secret() { od -An -N18 -tx1 /dev/urandom | tr -d ' \n'; }
-if [ ! -f "$ENV_FILE" ]; then
-  # A database volume made under other passwords would refuse the new ones: stop before making .env.
-  if "$DOCKER" volume inspect nps-postgres-data >/dev/null 2>&1; then
-    die "the database volume nps-postgres-data exists but infrastructure/.env does not: restore the .env it was made with, or remove the volume (and its data) with infrastructure/scripts/down.sh -v"
-  fi
-  cp "$INFRA_DIR/.env.example" "$ENV_FILE"
-  chmod 600 "$ENV_FILE"
-  for variable in POSTGRES_PASSWORD ORACLE_DB_PASSWORD NPS_MASTER_PASSWORD; do
-    sed -i "s|^$variable=change-me-.*|$variable=$(random_secret)|" "$ENV_FILE"
-  done
-  say "${YELLOW}made infrastructure/.env from .env.example with random POSTGRES_PASSWORD, ORACLE_DB_PASSWORD and NPS_MASTER_PASSWORD; put your ANTHROPIC_API_KEY there to enable AI${RESET}"
-fi
-# An .env made before the Oracle had its own database role gains it (migrate.sh creates the role).
-if ! grep -q '^ORACLE_DB_USER=' "$ENV_FILE"; then
-  printf '\n# Added by up.sh: the role the Oracle logs in as (see .env.example).\nORACLE_DB_USER=nps_oracle\nORACLE_DB_PASSWORD=%s\n' "$(random_secret)" >>"$ENV_FILE"
-  say "${YELLOW}added ORACLE_DB_USER and a random ORACLE_DB_PASSWORD to infrastructure/.env: the Oracle's own database role${RESET}"
-fi
-for variable in POSTGRES_USER POSTGRES_PASSWORD POSTGRES_DB ORACLE_DB_USER ORACLE_DB_PASSWORD NPS_MASTER_PASSWORD; do
-  value=$(env_value "$variable")
-  [ -n "$value" ] || die "$variable is empty in infrastructure/.env; set it (see .env.example)"
-done
+ensure_env_file
 
 "$INFRA_DIR/scripts/tls-cert.sh"
 
@@ -65,8 +48,7 @@ declare -A published=(
   [web-ui]="$(env_value WEB_UI_PORT)"
   ["web-ui http"]="$(env_value WEB_UI_HTTP_PORT)"
 )
-running=$("$DOCKER" ps --filter "label=com.docker.compose.project=nps" --format '{{.Names}}' | wc -l)
-if [ "$running" -eq 0 ] && command -v ss >/dev/null; then
+if ! compose_stack_running && command -v ss >/dev/null; then
   for name in "${!published[@]}"; do
     port=${published[$name]:-}
     [ -n "$port" ] || continue

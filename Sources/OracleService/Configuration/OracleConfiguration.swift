@@ -38,7 +38,8 @@ struct OracleConfiguration: ServiceConfiguration {
     var logBackups: Int = 5
     /// Largest gRPC request accepted (`GRPC_MAX_REQUEST_BYTES`); larger ones get RESOURCE_EXHAUSTED.
     var maxRequestBytes: Int = 1024 * 1024
-    /// The write spool: its folder (`NPS_SPOOL_DIR`) and bounds (`NPS_SPOOL_MAX_RECORDS`, `NPS_SPOOL_MAX_BYTES`).
+    /// The write spool: its folder (`NPS_SPOOL_DIR`), instance name (`NPS_SPOOL_INSTANCE`) and bounds
+    /// (`NPS_SPOOL_MAX_RECORDS`, `NPS_SPOOL_MAX_BYTES`).
     var spool = RecordSpool.Configuration()
 
     /// The value `.env.example` ships for `ANTHROPIC_API_KEY`.
@@ -101,6 +102,14 @@ extension OracleConfiguration {
         }
         if let directory = environment.value("NPS_SPOOL_DIR") {
             spool.directory = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        }
+        // Read as given: set but blank is an error, not unset, so that a template rendered empty cannot put several
+        // Oracles in the one unlocked folder of the unset case.
+        if let instance = environment.values["NPS_SPOOL_INSTANCE"] {
+            if let problem = RecordSpool.Configuration.problem(withInstance: instance) {
+                throw ConfigurationError(variable: "NPS_SPOOL_INSTANCE", problem: problem)
+            }
+            spool.instance = instance
         }
         if let records = try environment.integer("NPS_SPOOL_MAX_RECORDS", in: 1...100_000_000, meaning: "a number of records") {
             spool.maxRecords = records

@@ -6,14 +6,20 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// `GET /health`: 200 with the health report when healthy, 503 when not.
+/// `GET /health` and `GET /health/ready` (readiness: the same question): 200 with the health report when healthy,
+/// 503 when not.
 struct HealthEndpoint: Sendable {
+    /// The paths answered with the health report.
+    static let paths: [RouterPath] = ["/health", "/health/ready"]
+
     /// Where the report comes from; reading it never waits on the database.
     let status: OracleStatus
 
-    /// Adds the route to `router`.
+    /// Adds the routes to `router`.
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/health") { _, _ in self.response() }
+        for path in Self.paths {
+            router.get(path) { _, _ in self.response() }
+        }
     }
 
     /// The response for the current state.

@@ -3,7 +3,7 @@ import Logging
 import ServiceLifecycle
 import ServiceRuntime
 
-/// The HTTP listener on `HEALTH_PORT`, serving `GET /health`.
+/// The HTTP listener on `HEALTH_PORT`, serving `GET /health`, `/health/ready` and `/health/live`.
 struct HealthHTTPService: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
     private let configuredPort: Int
@@ -14,6 +14,7 @@ struct HealthHTTPService: Service {
     init(host: String, port: Int, status: OracleStatus, logger: Logger, idleTimeout: Duration = .httpIdleTimeout) {
         let router = Router()
         HealthEndpoint(status: status).register(on: router)
+        LivenessEndpoint(startedAt: status.startedAt).register(on: router)
         application = Application(
             router: router,
             server: .http1(

@@ -45,6 +45,15 @@ struct DeadLetterFile: Sendable {
         try write(Line(setAsideAt: Self.now(), table: "unknown", reason: reason, key: nil, record: nil, spoolLine: text))
     }
 
+    /// Appends every line of `other` and returns how many came; a last line cut by a crash gets its newline, so the
+    /// next line is not glued to it.
+    func append(linesOf other: DeadLetterFile) throws(SpoolFileError) -> Int {
+        guard var bytes = try SpoolFile.contents(of: other.path), let last = bytes.last else { return 0 }
+        if last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        try SpoolFile(appendingTo: path).append(bytes)
+        return bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+
     private func write(_ line: Line) throws {
         var bytes = Array(try JSONEncoder().encode(line))
         bytes.append(UInt8(ascii: "\n"))

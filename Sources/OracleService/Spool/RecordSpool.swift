@@ -10,6 +10,9 @@ import Synchronization
 /// fsync (group commit), done by `run()` on NIO's thread pool so the request threads never block on the disk.
 /// Segments whose records are all stored are removed; those found at start are replayed. The spool is bounded in
 /// records and bytes: past either bound an append fails with `SpoolFull`, never with a silent drop.
+///
+/// With an instance name (`NPS_SPOOL_INSTANCE`) each Oracle sharing the root folder has a folder of its own, locked
+/// while it lives, and takes over the folders of instances that ended (`RecordSpool+Adoption`).
 final class RecordSpool: Service, Sendable {
     /// A durable record waiting for the database, with the segment that holds it.
     struct Entry: Sendable {
@@ -41,6 +44,8 @@ final class RecordSpool: Service, Sendable {
         var unstoredBySegment: [Int: Int] = [:]
         /// The segment that appends go to.
         var activeSegment: Int
+        /// The number the next new segment file gets: the next active one's, or an adopted file's.
+        var nextSegment: Int
         /// Records in the dead-letter file.
         var setAside: Int
         /// Set at shutdown: appends are refused from then on.
@@ -51,7 +56,10 @@ final class RecordSpool: Service, Sendable {
 
     /// The folder, bounds and file names.
     let configuration: Configuration
-    private let logger: Logger
+    /// Where the spool reports what it does.
+    let logger: Logger
+    /// With an instance name: this process's lock on its folder, held as long as the spool lives.
+    private let lock: SpoolLock?
     private let state: Mutex<State>
     private let deadLetter: DeadLetterFile
     private let flushRequests: AsyncStream<Void>
@@ -60,15 +68,22 @@ final class RecordSpool: Service, Sendable {
     let arrivals: AsyncStream<Void>
     private let arrivalSignal: AsyncStream<Void>.Continuation
 
-    /// Opens the spool in `configuration.directory` (made when missing) and takes over the records a previous run
-    /// left there; a folder it cannot write is an error naming it (`SpoolFileError`).
+    /// Opens the spool in `configuration.folder` (made when missing) and takes over the records a previous run
+    /// left there; a folder it cannot write is an error naming it (`SpoolFileError`). With an instance name it first
+    /// locks its folder (`SpoolInstanceInUse` while a live process holds it) and last adopts ended instances' folders.
     init(configuration: Configuration, logger: Logger) throws {
         self.configuration = configuration
         self.logger = logger
         try SpoolFile.prepareFolder(configuration.directory)
+        if configuration.instance != nil {
+            try SpoolFile.prepareFolder(configuration.instancesDirectory)
+            lock = try SpoolLock.claim(configuration)
+        } else {
+            lock = nil
+        }
         deadLetter = DeadLetterFile(path: configuration.deadLetterPath)
         let replay = try SpoolReplay(configuration: configuration, deadLetter: deadLetter, logger: logger)
-        var state = State(activeSegment: replay.nextSegment, setAside: try deadLetter.count())
+        var state = State(activeSegment: replay.nextSegment, nextSegment: replay.nextSegment + 1, setAside: try deadLetter.count())
         state.pending = replay.entries
         state.waitingRecords = replay.entries.count
         state.waitingBytes = replay.entries.reduce(0) { $0 + $1.bytes }
@@ -79,10 +94,11 @@ final class RecordSpool: Service, Sendable {
         if !replay.entries.isEmpty {
             logger.info(
                 "Spool holds records from before the restart; writing them to the database",
-                metadata: ["records": "\(replay.entries.count)", "spool": "\(configuration.directory)"]
+                metadata: ["records": "\(replay.entries.count)", "spool": "\(configuration.folder)"]
             )
             arrivalSignal.yield()
         }
+        adoptOrphans()
     }
 
     /// What waits and what was set aside.
@@ -116,17 +132,24 @@ final class RecordSpool: Service, Sendable {
         }
     }
 
-    /// The flush loop: writes handed-over records to the active segment, fsyncs, then acknowledges them. At shutdown
-    /// it refuses new appends and flushes the ones already handed over before it returns.
+    /// The flush loop: writes handed-over records to the active segment, fsyncs, then acknowledges them; with an
+    /// instance name, beside it, the adoption of ended instances' folders every `adoptionInterval`. At shutdown it
+    /// refuses new appends and flushes the ones already handed over before it returns.
     func run() async throws {
         var active = ActiveSegment()
-        await withGracefulShutdownHandler {
-            for await _ in flushRequests {
-                await flush(&active)
+        await withDiscardingTaskGroup { tasks in
+            if configuration.instance != nil {
+                tasks.addTask { await self.adoptOrphansPeriodically() }
             }
-        } onGracefulShutdown: {
-            self.state.withLock { $0.closed = true }
-            self.flushRequester.finish()
+            await withGracefulShutdownHandler {
+                for await _ in flushRequests {
+                    await flush(&active)
+                }
+            } onGracefulShutdown: {
+                self.state.withLock { $0.closed = true }
+                self.flushRequester.finish()
+            }
+            tasks.cancelAll()
         }
         await flush(&active)
         arrivalSignal.finish()
@@ -148,6 +171,28 @@ final class RecordSpool: Service, Sendable {
     func setAsideOldest(_ entry: Entry, reason: String) throws {
         try deadLetter.append(entry.record, table: entry.record.record.table, reason: reason)
         removeOldest(1, setAside: true)
+    }
+
+    /// A number for a new segment file that no other file of the folder has or gets.
+    func reserveSegment() -> Int {
+        state.withLock { state in
+            defer { state.nextSegment += 1 }
+            return state.nextSegment
+        }
+    }
+
+    /// Counts `entries`, already in segment files of this folder, and `setAside` more records in the dead-letter
+    /// file, as this spool's: adopted from an ended instance, they are stored and removed like any other.
+    func takeOver(_ entries: [Entry], setAside: Int) {
+        state.withLock { state in
+            // Past the bounds too: they were acknowledged, and the bounds refuse new appends until they are stored.
+            state.pending.append(contentsOf: entries)
+            state.waitingRecords += entries.count
+            state.waitingBytes += entries.reduce(0) { $0 + $1.bytes }
+            for entry in entries { state.unstoredBySegment[entry.segment, default: 0] += 1 }
+            state.setAside += setAside
+        }
+        if !entries.isEmpty { arrivalSignal.yield() }
     }
 
     private func removeOldest(_ count: Int, setAside: Bool) {
@@ -220,7 +265,7 @@ extension RecordSpool {
         bytes.reserveCapacity(handovers.reduce(0) { $0 + $1.lines.reduce(0) { $0 + $1.count } })
         for handover in handovers { for line in handover.lines { bytes.append(contentsOf: line) } }
         let path = configuration.segmentPath(segment)
-        let directory = configuration.directory
+        let directory = configuration.folder
         let (file, sizeBefore) = (active.file, active.size)
         do {
             active.file = try await NIOThreadPool.singleton.runIfActive { [bytes] in
@@ -271,7 +316,8 @@ extension RecordSpool {
             let number = state.activeSegment
             let stored = state.unstoredBySegment[number, default: 0] == 0
             if stored { state.unstoredBySegment[number] = nil }
-            state.activeSegment += 1
+            state.activeSegment = state.nextSegment
+            state.nextSegment += 1
             return (number, stored)
         }
         active = ActiveSegment()

@@ -63,6 +63,25 @@ final class SpoolFile: Sendable {
         guard unlink(path) == 0 || errno == ENOENT else { throw SpoolFileError("remove", path) }
     }
 
+    /// Renames `path` to `target` in one step: the file is under one name or the other, never both or neither.
+    static func move(_ path: String, to target: String) throws(SpoolFileError) {
+        guard rename(path, target) == 0 else { throw SpoolFileError("move", path + " to " + target) }
+    }
+
+    /// Removes `folder` and the files in it; a folder or file already gone (another process removing it too) is not
+    /// an error.
+    static func removeFolder(_ folder: String) throws(SpoolFileError) {
+        let names: [String]
+        do {
+            names = try Self.names(in: folder)
+        } catch {
+            if error.code == ENOENT { return }
+            throw error
+        }
+        for name in names { try remove(folder + "/" + name) }
+        guard rmdir(folder) == 0 || errno == ENOENT else { throw SpoolFileError("remove", folder) }
+    }
+
     /// Makes `folder` (mode 0700) when missing, and checks that it can be written.
     static func prepareFolder(_ folder: String) throws(SpoolFileError) {
         if mkdir(folder, 0o700) != 0, errno != EEXIST { throw SpoolFileError("create", folder) }

@@ -11,9 +11,9 @@ struct SpoolReplay {
     /// The number the next segment file gets.
     private(set) var nextSegment = 1
 
-    /// Reads every segment of `configuration.directory`; segments with no record left are removed.
+    /// Reads every segment of `configuration.folder`; segments with no record left are removed.
     init(configuration: RecordSpool.Configuration, deadLetter: DeadLetterFile, logger: Logger) throws {
-        let segments = try SpoolFile.names(in: configuration.directory).compactMap(RecordSpool.Configuration.segmentNumber(ofFile:)).sorted()
+        let segments = try SpoolFile.names(in: configuration.folder).compactMap(RecordSpool.Configuration.segmentNumber(ofFile:)).sorted()
         for segment in segments {
             let path = configuration.segmentPath(segment)
             let bytes = try SpoolFile.contents(of: path) ?? []

@@ -15,7 +15,8 @@ import Foundation
 #endif
 
 /// The command line every executable shares: no argument serves, `healthcheck` probes a running one (the
-/// container's HEALTHCHECK), `--version` prints the version.
+/// container's HEALTHCHECK; `healthcheck live` asks only whether it answers, `healthcheck ready` whether it can serve),
+/// `--version` prints the version.
 public enum ServiceCommand {
     /// Dispatches on the process's arguments and runs `Application` accordingly; never returns on failure.
     public static func main<Application: ServiceApplication>(_: Application.Type) async {
@@ -26,13 +27,28 @@ public enum ServiceCommand {
         case nil:
             await serve(Application.self, environment: environment)
         case "healthcheck":
-            exit(await Application.healthProbe.run(environment: environment))
+            exit(await probe(Application.self, named: arguments.dropFirst()).run(environment: environment))
         case "--version", "version":
             print("\(identity.program) \(identity.version)")
         default:
             ServiceExit.fail(
                 program: identity.program,
-                "unknown argument '\(arguments.joined(separator: " "))'; usage: \(identity.program) [healthcheck | --version]"
+                "unknown argument '\(arguments.joined(separator: " "))'; usage: \(identity.program) [healthcheck [live | ready] | --version]"
+            )
+        }
+    }
+
+    /// The probe `healthcheck` runs for the words after it: none the health check, `live` the liveness probe, `ready`
+    /// the readiness probe; anything else ends the process with one line naming the accepted words.
+    private static func probe<Application: ServiceApplication>(_: Application.Type, named words: ArraySlice<String>) -> HealthProbe {
+        switch Array(words) {
+        case []: Application.healthProbe
+        case ["live"]: Application.livenessProbe
+        case ["ready"]: Application.readinessProbe
+        default:
+            ServiceExit.fail(
+                program: Application.identity.program,
+                "unknown health probe '\(words.joined(separator: " "))'; accepted: live, ready, or none for the health check"
             )
         }
     }

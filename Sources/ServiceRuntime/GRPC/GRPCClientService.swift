@@ -1,14 +1,13 @@
 import GRPCCore
-import GRPCNIOTransportHTTP2
 import ServiceLifecycle
 
 /// Runs a gRPC client's connections as a lifecycle service; on graceful shutdown calls in flight finish first.
-public struct GRPCClientService: Service {
+public struct GRPCClientService<Transport: ClientTransport>: Service {
     /// The client whose connections this service owns.
-    public let client: GRPCClient<HTTP2ClientTransport.Posix>
+    public let client: GRPCClient<Transport>
 
     /// Wraps `client`.
-    public init(client: GRPCClient<HTTP2ClientTransport.Posix>) {
+    public init(client: GRPCClient<Transport>) {
         self.client = client
     }
 

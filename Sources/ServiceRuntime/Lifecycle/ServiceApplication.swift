@@ -12,6 +12,11 @@ public protocol ServiceApplication: Sendable {
     static var identity: ServiceIdentity { get }
     /// What `healthcheck` asks the running executable.
     static var healthProbe: HealthProbe { get }
+    /// What `healthcheck live` asks: whether the process answers at all, whatever its dependencies do (an orchestrator
+    /// replaces a task that fails it).
+    static var livenessProbe: HealthProbe { get }
+    /// What `healthcheck ready` asks: whether the executable can serve now, its dependencies included.
+    static var readinessProbe: HealthProbe { get }
     /// Makes every `Logger` of the process write the executable's log lines; a log file it cannot open stops the
     /// start like a bad variable (its error names the variable).
     static func bootstrapLogging(for configuration: Configuration) throws
@@ -27,6 +32,11 @@ public protocol ServiceApplication: Sendable {
 }
 
 extension ServiceApplication {
+    /// The health probe, for an executable with no liveness question of its own.
+    public static var livenessProbe: HealthProbe { healthProbe }
+    /// The health probe, for an executable whose health is its readiness.
+    public static var readinessProbe: HealthProbe { healthProbe }
+
     /// Writes the log lines to stdout alone, at the configured level: the stand-ins keep no log file.
     public static func bootstrapLogging(for configuration: Configuration) {
         LoggingSystem.bootstrap(sink: LogSink(), logLevel: configuration.logLevel)
@@ -37,13 +47,14 @@ extension ServiceApplication {
         try await makeGroup(gracefulShutdownSignals: signals).run()
     }
 
-    /// The group that runs the services; tests trigger its graceful shutdown themselves.
-    public func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = []) -> ServiceGroup {
+    /// The group that runs the services; tests trigger its graceful shutdown themselves. A cancellation that outlasts
+    /// `cancellationLimit` (after the 1.5 s of graceful shutdown) ends the process with a fatal error.
+    public func makeGroup(gracefulShutdownSignals signals: [UnixSignal] = [], cancellationLimit: Duration = .milliseconds(300)) -> ServiceGroup {
         var configuration = ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger)
         // Docker allows 10 s between SIGTERM and SIGKILL: an open health Watch or an idle keep-alive client
         // must not hold the stop up.
         configuration.maximumGracefulShutdownDuration = .milliseconds(1500)
-        configuration.maximumCancellationDuration = .milliseconds(300)
+        configuration.maximumCancellationDuration = cancellationLimit
         return ServiceGroup(configuration: configuration)
     }
 }

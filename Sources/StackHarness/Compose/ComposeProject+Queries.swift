@@ -3,9 +3,10 @@ import ProcessRunning
 
 /// Reading the project: its resolved configuration, its containers and their logs.
 extension ComposeProject {
-    /// `docker compose config --format json`, decoded; throws `CommandFailure` when the file does not validate.
-    package func config() async throws -> CommandOutput<ComposeConfig> {
-        try await decoded(["config", "--format", "json"], decode: ComposeConfig.init(data:))
+    /// `docker compose config --format json`, decoded, with `environment` for the file's variables; throws
+    /// `CommandFailure` when the file does not validate.
+    package func config(environment: [String: String] = [:]) async throws -> CommandOutput<ComposeConfig> {
+        try await decoded(["config", "--format", "json"], environment: environment, decode: ComposeConfig.init(data:))
     }
 
     /// `docker compose ps [--all] --format json`: the project's containers (running only, unless `all`).
@@ -19,7 +20,11 @@ extension ComposeProject {
     }
 
     // Compose queries answer in seconds; a minute means something is stuck.
-    private func decoded<Value: Sendable>(_ arguments: [String], decode: (Data) throws -> Value) async throws -> CommandOutput<Value> {
-        try await docker.runner.runDecoding(command(arguments), timeout: .seconds(60), decode: decode)
+    private func decoded<Value: Sendable>(
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        decode: (Data) throws -> Value
+    ) async throws -> CommandOutput<Value> {
+        try await docker.runner.runDecoding(command(arguments, environment: environment), timeout: .seconds(60), decode: decode)
     }
 }

@@ -28,11 +28,13 @@ package struct ComposeProject: Sendable {
         ComposeProject(composeFile: layout.composeFile, environmentFile: environmentFile, name: "nps", workingDirectory: layout.root, docker: docker)
     }
 
-    /// The command `docker compose -f <file> [--env-file <file>] -p <name> <arguments>`.
-    package func command(_ arguments: [String]) -> Command {
-        let environment = environmentFile.map { ["--env-file", $0.path] } ?? []
+    /// The command `docker compose -f <file> [--env-file <file>] -p <name> <arguments>`, with `environment` added to
+    /// the process's own (which Compose interpolates before the env file).
+    package func command(_ arguments: [String], environment: [String: String] = [:]) -> Command {
+        let file = environmentFile.map { ["--env-file", $0.path] } ?? []
         return docker.command(
-            ["compose", "-f", composeFile.path] + environment + ["-p", name] + arguments,
+            ["compose", "-f", composeFile.path] + file + ["-p", name] + arguments,
+            environment: environment,
             workingDirectory: workingDirectory
         )
     }

@@ -11,6 +11,8 @@ extension Double {
         if rounded() == self, abs(self) < 1e15 { return String(Int64(self)) }
         var text = formatted(fractionDigits: 3)
         while text.hasSuffix("0") { text.removeLast() }
+        // 6.0004 rounds to "6.000": no point without digits after it.
+        if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 }

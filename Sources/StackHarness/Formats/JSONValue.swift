@@ -17,15 +17,18 @@ package enum JSONValue: Sendable, Hashable, Codable {
 
     /// Decodes whatever JSON value the decoder holds.
     package init(from decoder: any Decoder) throws {
+        // Each wrong guess is a thrown error, and under Swift Testing every throw captures a backtrace under a lock:
+        // guessing the most frequent kinds first (strings, then numbers) kept decoding the engine's documents from
+        // holding both cores for seconds. The decoder never reads `true` as a number, so the order is safe.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
         } else if let value = try? container.decode([JSONValue].self) {
             self = .array(value)
         } else {

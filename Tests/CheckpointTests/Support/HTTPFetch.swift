@@ -48,7 +48,8 @@ enum HTTPFetch {
             status: http?.statusCode ?? 0,
             body: body,
             elapsed: elapsed,
-            contentType: http?.value(forHTTPHeaderField: "Content-Type")
+            contentType: http?.value(forHTTPHeaderField: "Content-Type"),
+            oracleInstance: http?.value(forHTTPHeaderField: "X-NPS-Oracle-Instance")
         )
     }
 

@@ -26,8 +26,8 @@ extension OracleEndpoints {
         try await withClient { try await body(Nps_Oracle_OracleService.Client(wrapping: $0)) }
     }
 
-    /// `GET /health`: status code and decoded JSON body.
-    func health() async throws -> (status: Int, body: [String: Any]) {
-        try await HTTPHealth.get(port: healthPort)
+    /// `GET /health` (or `path` on the health port): status code and decoded JSON body.
+    func health(_ path: String = "/health") async throws -> (status: Int, body: [String: Any]) {
+        try await HTTPHealth.get(port: healthPort, path: path)
     }
 }

@@ -67,8 +67,8 @@ final class OracleProcess: OracleEndpoints, @unchecked Sendable {
     static func againstTestDatabase(
         environment overrides: [String: String] = [:],
         logDirectory: TemporaryLogDirectory? = nil
-    ) throws -> OracleProcess {
-        try OracleProcess(databaseURL: TestDatabase.shared.start(), environment: overrides, logDirectory: logDirectory)
+    ) async throws -> OracleProcess {
+        try OracleProcess(databaseURL: await TestDatabase.shared.start(), environment: overrides, logDirectory: logDirectory)
     }
 
     // MARK: Ports

@@ -54,11 +54,11 @@ struct RunningOracle: OracleEndpoints {
     }
 }
 
-/// `GET /health` from the test process.
+/// `GET /health` (or another path of the health port) from the test process.
 enum HTTPHealth {
-    /// Fetches `http://127.0.0.1:port/health` and decodes its JSON body.
-    static func get(port: Int) async throws -> (status: Int, body: [String: Any]) {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/health"), timeout: .seconds(5))
+    /// Fetches `http://127.0.0.1:port<path>` and decodes its JSON body.
+    static func get(port: Int, path: String = "/health") async throws -> (status: Int, body: [String: Any]) {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(5))
         let bytes = try await response.body.collect(upTo: 1 << 16)
         let object = try JSONSerialization.jsonObject(with: Data(buffer: bytes)) as? [String: Any] ?? [:]
         return (Int(response.status.code), object)

@@ -13,7 +13,9 @@ public func withRunning<Application: ServiceApplication, Result: Sendable>(
     diagnostics: @escaping @Sendable () -> String = { "" },
     _ body: @Sendable (ServiceGroup) async throws -> Result
 ) async throws -> Result {
-    let group = application.makeGroup()
+    // In-process, the group shares the test process with hundreds of parallel tests: a cancellation slowed past the
+    // service's 300 ms by a loaded machine must fail one test, not end the whole run with a fatal error.
+    let group = application.makeGroup(cancellationLimit: inProcessCancellationLimit)
     return try await withThrowingTaskGroup(of: Void.self) { tasks in
         tasks.addTask { try await group.run() }
         let deadline = ContinuousClock.now + limit

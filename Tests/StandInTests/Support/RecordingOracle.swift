@@ -3,30 +3,36 @@ import GRPCNIOTransportHTTP2
 import OracleAPI
 import Synchronization
 
-/// An in-process Oracle that only answers SuggestRange: it keeps the metadata of every call and answers with a fixed
-/// range, or fails with `failure` when one is given; what the api forwards and how it maps a status can be seen.
+/// An in-process Oracle that only answers SuggestRange and GetReading: it keeps the metadata of every SuggestRange
+/// call and counts the GetReading calls, and answers with a fixed range and an empty reading, or fails both with
+/// `failure` when one is given; what the api forwards, how it maps a status, and how a client spreads its calls over
+/// several of these and retries them can be seen.
 final class RecordingOracle: Nps_Oracle_OracleService.ServiceProtocol {
-    /// The error every SuggestRange fails with; nil answers with a range.
+    /// The error every SuggestRange and GetReading fails with; nil answers them.
     let failure: RPCError?
     /// The metadata of each SuggestRange call, in order.
     private let calls = Mutex<[Metadata]>([])
+    /// How many GetReading calls came.
+    private let readingCalls = Mutex(0)
 
-    /// An Oracle that fails every SuggestRange with `failure`, or answers when it is nil.
+    /// An Oracle that fails every SuggestRange and GetReading with `failure`, or answers when it is nil.
     init(failing failure: RPCError? = nil) {
         self.failure = failure
     }
 
     /// The metadata each SuggestRange call carried so far.
     var metadata: [Metadata] { calls.withLock { $0 } }
+    /// How many GetReading calls came so far.
+    var readings: Int { readingCalls.withLock { $0 } }
 
-    /// Runs this Oracle on a free loopback port and calls `body` with the port.
-    func serve<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
+    /// Runs this Oracle on a free loopback port and calls `body` with the port and the server, which `body` may stop.
+    func serve<T: Sendable>(_ body: (Int, GRPCServer<HTTP2ServerTransport.Posix>) async throws -> T) async throws -> T {
         try await withGRPCServer(
             transport: .http2NIOPosix(address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
             services: [self]
         ) { server in
             let port = try await server.listeningAddress?.ipv4?.port ?? 0
-            return try await body(port)
+            return try await body(port, server)
         }
     }
 
@@ -46,11 +52,15 @@ final class RecordingOracle: Nps_Oracle_OracleService.ServiceProtocol {
         )
     }
 
-    /// Not served here.
+    /// Counts the call, then answers with an empty reading or fails.
     func getReading(
         request: ServerRequest<Nps_Oracle_ReadingRequest>,
         context: ServerContext
-    ) async throws -> ServerResponse<Nps_Oracle_ReadingResponse> { throw Self.unimplemented }
+    ) async throws -> ServerResponse<Nps_Oracle_ReadingResponse> {
+        readingCalls.withLock { $0 += 1 }
+        if let failure { throw failure }
+        return ServerResponse(message: Nps_Oracle_ReadingResponse())
+    }
 
     /// Not served here.
     func getNameReading(

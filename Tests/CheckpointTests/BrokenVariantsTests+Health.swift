@@ -62,7 +62,7 @@ extension Checkpoints.BrokenVariants {
         let stack = Stack.shared
         try await stack.checkEngine()
         let folder = stack.layout.fixtures.appendingPathComponent("broken/\(variant)", isDirectory: true)
-        return try await removingAfterwards(containers: [container], images: [tag]) {
+        return try await withScratchResources(containers: [container], images: [tag]) {
             let build = ImageBuild(dockerfile: folder.appendingPathComponent("Dockerfile"), context: folder, tags: [tag])
             try await stack.docker.build(build, timeout: .seconds(600))
             return try await body()

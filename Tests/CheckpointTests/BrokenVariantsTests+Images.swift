@@ -8,7 +8,7 @@ extension Checkpoints.BrokenVariants {
     func imageRunningAsRoot() async throws {
         let name = "nps-checkpoint-root-user"
         let outcome = try await Self.withVariantImage("root-user", tag: name) { docker, image in
-            try await removingAfterwards(containers: [name]) {
+            try await withScratchResources(containers: [name]) {
                 try await docker.run(["run", "--detach", "--name", name, name], timeout: .seconds(60))
                 return SecurityChecks.nonRoot(processUIDs: try await docker.processUIDs(name), imageUser: image.config.user)
             }
@@ -43,7 +43,7 @@ extension Checkpoints.BrokenVariants {
         let stack = Stack.shared
         try await stack.checkEngine()
         let folder = stack.layout.fixtures.appendingPathComponent("broken/\(variant)", isDirectory: true)
-        return try await removingAfterwards(images: [tag]) {
+        return try await withScratchResources(images: [tag]) {
             let build = ImageBuild(dockerfile: folder.appendingPathComponent("Dockerfile"), context: folder, tags: [tag])
             try await stack.docker.build(build, timeout: .seconds(600))
             let image = try await stack.docker.inspectImage(tag)

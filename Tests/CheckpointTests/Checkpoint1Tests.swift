@@ -51,7 +51,7 @@ extension Checkpoints {
             let runtime = try await OracleImage.shared.inspect()
             let stages = DockerfileStage.parse(try String(contentsOf: stack.layout.oracleDockerfile, encoding: .utf8))
             let builderTag = "nps-checkpoint-builder"
-            let builder = try await removingAfterwards(images: [builderTag]) {
+            let builder = try await withScratchResources(images: [builderTag]) {
                 try await stack.docker.build(OracleImage.definition(tag: builderTag, target: "builder"), timeout: .seconds(3600))
                 return try await stack.docker.inspectImage(builderTag)
             }

@@ -44,7 +44,6 @@ extension Checkpoints {
             // 20 writes a second from 3 s before the stop to the end of the outage.
             let writing = Task {
                 try await OracleWrites.run(
-                    layout: stack.layout,
                     calls: 2000,
                     keyPrefix: prefix,
                     concurrency: 4,
@@ -94,7 +93,7 @@ extension Checkpoints {
             try await Self.engine("stop", "postgres")
             let before = try await stack.docker.inspectContainer(oracle).value
             let writing = Task {
-                try await OracleWrites.run(layout: stack.layout, calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 25, for: .seconds(12))
+                try await OracleWrites.run(calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 25, for: .seconds(12))
             }
             // Mid-run: some calls are in flight when the process dies (their outcome is unknown to the client).
             try await Task.sleep(for: .seconds(8))
@@ -139,10 +138,10 @@ extension Checkpoints {
             let beforeDown = Self.keyPrefix("int-restart-b")
 
             try await Self.engine("stop", "postgres")
-            let first = try await OracleWrites.run(layout: stack.layout, calls: 100, keyPrefix: beforeRestart, concurrency: 4, rate: 50)
+            let first = try await OracleWrites.run(calls: 100, keyPrefix: beforeRestart, concurrency: 4, rate: 50)
             let restart = try await stack.compose.restart("oracle")
-            _ = try await OracleLoad(layout: stack.layout).waitReady(budget: .seconds(60))
-            let second = try await OracleWrites.run(layout: stack.layout, calls: 100, keyPrefix: beforeDown, concurrency: 4, rate: 50)
+            _ = try await OracleLoad().waitReady(budget: .seconds(60))
+            let second = try await OracleWrites.run(calls: 100, keyPrefix: beforeDown, concurrency: 4, rate: 50)
             try await stack.compose.down(volumes: false, timeout: .seconds(30))
             await stack.noteDown()
             try await stack.ensureRunning()
@@ -182,7 +181,7 @@ extension Checkpoints {
             try await Self.engine("start", "oracle")
             _ = try await Self.healthy("oracle")
 
-            let writes = try await OracleWrites.run(layout: stack.layout, calls: 100, keyPrefix: prefix, concurrency: 4)
+            let writes = try await OracleWrites.run(calls: 100, keyPrefix: prefix, concurrency: 4)
             let (stored, drained) = try await database.waitUntilStored(writes, prefix: prefix, since: Date(), budget: .seconds(30))
             let health = try await Self.oracleHealth()
             let logs = try await stack.docker.logs(StackServices.container("oracle"))
@@ -218,7 +217,7 @@ extension Checkpoints {
                 try await stack.compose.up(services: ["oracle"], timeout: .seconds(90), environment: [variable: value])
                 let prefix = Self.keyPrefix("int-backpressure")
                 try await Self.engine("stop", "postgres")
-                let writes = try await OracleWrites.run(layout: stack.layout, calls: 150, keyPrefix: prefix, concurrency: 4)
+                let writes = try await OracleWrites.run(calls: 150, keyPrefix: prefix, concurrency: 4)
                 let pending = try await Self.oracleHealth()?["pending"]?.int64.map(Int.init)
                 try await Self.engine("start", "postgres")
                 let back = try await Self.healthy("postgres")
@@ -247,7 +246,7 @@ extension Checkpoints {
             let started = Date()
 
             let writing = Task {
-                try await OracleWrites.run(layout: stack.layout, calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 20, for: .seconds(16))
+                try await OracleWrites.run(calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 20, for: .seconds(16))
             }
             try await Task.sleep(for: .seconds(3))
             try await Self.engine("pause", "postgres")
@@ -279,7 +278,7 @@ extension Checkpoints {
             )
 
             // The client's retry: every call again under the same key, with the database up.
-            let again = try await OracleWrites.run(layout: stack.layout, calls: writes.ok + writes.errors, keyPrefix: prefix, concurrency: 4)
+            let again = try await OracleWrites.run(calls: writes.ok + writes.errors, keyPrefix: prefix, concurrency: 4)
             try await Task.sleep(for: .seconds(2))
             let (storedAgain, _) = try await database.waitUntilStored(again, prefix: prefix, since: Date(), budget: .seconds(30))
             try await prove(

@@ -106,7 +106,7 @@ extension Checkpoints {
             try #require(chown(folder.path, 1000, 1000) == 0, "cannot chown \(folder.path) to 1000: errno \(errno)")
 
             let container = Self.rotationContainer
-            try await removingAfterwards(containers: [container]) {
+            try await withScratchResources(containers: [container]) {
                 // `-e NAME` takes the value from the docker CLI's environment, keeping the secrets out of its arguments.
                 try await stack.docker.run(
                     [
@@ -122,7 +122,7 @@ extension Checkpoints {
                 )
                 let inspection = try await stack.docker.inspectContainer(container)
                 let port = try #require(inspection.ports["50052/tcp"]?.first?.hostPort, "50052 is not published: \(inspection.ports)")
-                let load = OracleLoad(layout: stack.layout, target: "127.0.0.1:\(port)")
+                let load = OracleLoad(target: "127.0.0.1:\(port)")
                 let ready = try await load.waitReady(budget: .seconds(30))
                 try #require(ready.ready, "the rotation Oracle never answered: \(ready.lastError ?? "")")
 

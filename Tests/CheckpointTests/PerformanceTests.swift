@@ -44,7 +44,7 @@ extension Checkpoints {
         func perfGRPC(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let load = OracleLoad(layout: stack.layout)
+            let load = OracleLoad()
             // First the latency, on the running Oracle; then the start-up, on a restarted one.
             let calls = try await load.readings(200, concurrency: 1)
             let latency = PerformanceChecks.callLatency(calls.value)
@@ -60,8 +60,9 @@ extension Checkpoints {
             try await stack.compose.stop("oracle")
             async let readiness = load.waitReady(budget: .seconds(60))
             // Started first, the tool is already asking (every 50 ms) when the Oracle starts, so its first success
-            // marks when the Oracle began answering, not when the tool began asking.
-            try await Task.sleep(for: .seconds(1))
+            // marks when the Oracle began answering, not when the tool began asking. Its container starts in about
+            // 0.3 s here; 3 s leaves room for a busy machine.
+            try await Task.sleep(for: .seconds(3))
             try await stack.compose.start("oracle")
             let ready = try await readiness
             let inspection = try await stack.docker.inspectContainer(StackServices.container("oracle"))
@@ -113,7 +114,7 @@ extension Checkpoints {
         func perfResources(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let load = OracleLoad(layout: stack.layout)
+            let load = OracleLoad()
             let sampler = DockerStatsSampler(container: StackServices.container("oracle"), docker: stack.docker)
             let (calls, samples) = try await sampler.sample { try await load.readings(20_000, concurrency: 16) }
             let outcome = PerformanceChecks.resources(samples, load: calls.value)
@@ -134,7 +135,7 @@ extension Checkpoints {
         func perfAnalysis(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning(["oracle"])
-            let calls = try await OracleLoad(layout: stack.layout).readings(Requirements.analysisReadings, concurrency: 8)
+            let calls = try await OracleLoad().readings(Requirements.analysisReadings, concurrency: 8)
             let outcome = PerformanceChecks.analysis(calls.value)
             try await prove(
                 Measurement(

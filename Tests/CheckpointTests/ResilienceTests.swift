@@ -81,7 +81,7 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let postgres = StackServices.container("postgres")
             let before = try await stack.docker.inspectContainer(postgres).value
-            let load = ReadingLoad(layout: stack.layout)
+            let load = ReadingLoad()
             try await Task.sleep(for: .seconds(1))
 
             let killedAt = Date()
@@ -129,7 +129,7 @@ extension Checkpoints {
         func relDBHang(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
-            let load = ReadingLoad(layout: stack.layout)
+            let load = ReadingLoad()
             let pausedAt = Date()
             let pause = try await stack.docker.run(["pause", StackServices.container("postgres")], timeout: .seconds(60))
             let poller = HealthPoller(url: try stack.oracleHealthURL(), since: pausedAt)
@@ -211,7 +211,7 @@ extension Checkpoints {
                 arguments: ["--volume", "\(folder.path):/app/logs"]
             ) { oracle in
                 // One debug line per call: far more than 128 KiB.
-                let calls = try await OracleLoad(layout: stack.layout, target: oracle.grpcTarget).readings(3000, concurrency: 4)
+                let calls = try await OracleLoad(target: oracle.grpcTarget).readings(3000, concurrency: 4)
                 let health = try? await HTTPFetch.get(oracle.healthURL, timeout: .seconds(5))
                 let inspection = try await stack.docker.inspectContainer(oracle.name).value
                 let logs = try await stack.docker.capture(["logs", oracle.name], timeout: .seconds(60))
@@ -256,7 +256,7 @@ extension Checkpoints {
                     "nps-checkpoint-oracle-aidown",
                     environment: ["ANTHROPIC_API_KEY": "checkpoint-test-key", "ANTHROPIC_BASE_URL": host]
                 ) { oracle in
-                    try await OracleLoad(layout: stack.layout, target: oracle.grpcTarget).readings(200, concurrency: 4)
+                    try await OracleLoad(target: oracle.grpcTarget).readings(200, concurrency: 4)
                 }
                 try await prove(
                     Measurement(

@@ -34,7 +34,7 @@ extension Checkpoints.Security {
             returning: [(service: String, run: OracleAbuseRun)].self
         ) { group in
             for (service, kinds) in Requirements.abusePlan {
-                let load = OracleLoad(layout: stack.layout, target: targets[service] ?? Self.abuseGRPCTarget)
+                let load = OracleLoad(target: targets[service] ?? Self.abuseGRPCTarget)
                 for kind in kinds {
                     group.addTask { (service, try await load.abuse(kind, hold: Requirements.abuseHold).value) }
                 }

@@ -16,7 +16,7 @@ extension Checkpoints.Security {
     func secInputLimits(_ requirement: Requirement) async throws {
         let stack = Stack.shared
         try await stack.ensureRunning()
-        let probe = try await OracleLoad(layout: stack.layout).inputLimits(bytes: Self.probeBytes)
+        let probe = try await OracleLoad().inputLimits(bytes: Self.probeBytes)
         try await prove(
             Measurement(
                 InputChecks.inputLimits(probe.value),
@@ -38,7 +38,7 @@ extension Checkpoints.Security {
         let readingBefore = try await Self.referenceReading()
         let sampler = DockerStatsSampler(container: oracle, docker: stack.docker, interval: .seconds(2))
         let (fuzz, samples) = try await sampler.sample {
-            try await OracleLoad(layout: stack.layout).fuzz(messages: Requirements.fuzzMessages, seed: Self.fuzzSeed)
+            try await OracleLoad().fuzz(messages: Requirements.fuzzMessages, seed: Self.fuzzSeed)
         }
         let after = try await stack.docker.inspectContainer(oracle)
         let readingAfter = try await Self.referenceReading()

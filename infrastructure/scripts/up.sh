@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # up.sh — bring the NPS stack up on this machine and show it working.
 #
-#   infrastructure/scripts/up.sh
+#   infrastructure/scripts/up.sh                 all of it
+#   infrastructure/scripts/up.sh --build-only    steps 1-3 and 6's build, then stops: images ready, nothing started
 #
 # 1. a Docker engine and Compose v2 (setup-engine.sh installs and starts them on Debian);
 # 2. the base images (offline-images.sh: the engine's copy, a pull, or a local stand-in);
@@ -21,6 +22,13 @@ SELF=up.sh
 say() { printf '%s%s:%s %s\n' "$BOLD" "$SELF" "$RESET" "$*" >&2; }
 die() { printf '%s%s: %s%s\n' "$RED" "$SELF" "$*" "$RESET" >&2; exit 1; }
 
+build_only=false
+case "${1:-}" in
+  "") ;;
+  --build-only) build_only=true ;;
+  *) die "unknown argument: $1 (usage: up.sh [--build-only])" ;;
+esac
+
 say "engine"
 "$INFRA_DIR/scripts/setup-engine.sh"
 
@@ -33,7 +41,7 @@ say "base images"
 
 ensure_env_file
 
-"$INFRA_DIR/scripts/tls-cert.sh"
+$build_only || "$INFRA_DIR/scripts/tls-cert.sh"
 
 for folder in logs spool; do
   mkdir -p "$INFRA_DIR/volumes/$folder"
@@ -48,7 +56,7 @@ declare -A published=(
   [web-ui]="$(env_value WEB_UI_PORT)"
   ["web-ui http"]="$(env_value WEB_UI_HTTP_PORT)"
 )
-if ! compose_stack_running && command -v ss >/dev/null; then
+if ! $build_only && ! compose_stack_running && command -v ss >/dev/null; then
   for name in "${!published[@]}"; do
     port=${published[$name]:-}
     [ -n "$port" ] || continue
@@ -60,6 +68,10 @@ fi
 
 say "building images (docker compose build; the first Swift build takes about 10 minutes)"
 compose build --build-arg "APT_REFRESH=$(date -u +%F)"
+if $build_only; then
+  say "${GREEN}images built${RESET}; infrastructure/scripts/up.sh starts them"
+  exit 0
+fi
 
 say "starting (docker compose up -d --wait, at most 120 s)"
 started=$(date +%s)

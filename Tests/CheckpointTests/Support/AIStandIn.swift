@@ -32,7 +32,7 @@ enum AIStandIn {
     static func withStack(redirecting: Bool = false, _ body: (Int) async throws -> Void) async throws {
         let stack = Stack.shared
         let docker = stack.docker
-        try await removingAfterwards(containers: [api, oracle, messagesAPI, redirectTarget], images: [messagesAPI]) {
+        try await withScratchResources(containers: [api, oracle, messagesAPI, redirectTarget], images: [messagesAPI]) {
             let folder = stack.layout.fixtures.appendingPathComponent("messages-api-stand-in", isDirectory: true)
             try await docker.build(
                 ImageBuild(dockerfile: folder.appendingPathComponent("Dockerfile"), context: folder, tags: [messagesAPI]),

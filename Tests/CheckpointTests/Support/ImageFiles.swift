@@ -38,7 +38,7 @@ enum ImageFiles {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(name, isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        return try await removingAfterwards(containers: [name]) {
+        return try await withScratchResources(containers: [name]) {
             try await Stack.shared.docker.run(["create", "--name", name, image], timeout: .seconds(60))
             return try await body(name, folder)
         }

@@ -3,29 +3,16 @@ import Foundation
 import ProcessRunning
 import StackHarness
 
-/// The package's own gRPC client, `oracle-benchmark load` (grpc-swift, the Oracle's generated stubs), run as a
-/// process: the test target has no gRPC library of its own. Each run prints one JSON object, decoded here.
+/// The package's own gRPC client, `oracle-benchmark load` (grpc-swift, the Oracle's generated stubs), run from its
+/// release image on the host's network so it reaches whatever `127.0.0.1` port a test targets: the test target has
+/// no gRPC library of its own, and the debug build spent more CPU per call than the Oracle it measured. Each run
+/// prints one JSON object, decoded here.
 struct OracleLoad: Sendable {
-    /// `oracle-benchmark` is not built; the description is the one line the test fails with.
-    struct NotBuilt: Error, CustomStringConvertible {
-        /// Where the tool was looked for, and the command that builds it.
-        let description: String
-    }
-
-    /// The command that builds the tool (`swift build --build-tests`, as dev/test.sh runs it, builds it too).
-    static let buildCommand = "swift build --product oracle-benchmark"
-
-    /// The `oracle-benchmark` binary this run uses.
-    let binary: URL
     /// HOST:PORT of the Oracle's gRPC server.
     let target: String
-    /// Runs the tool.
-    let runner = CommandRunner()
 
-    /// The tool built with the tests of the repository at `layout`, aimed at `target` (the stack's published gRPC
-    /// port by default).
-    init(layout: RepositoryLayout, target: String = "127.0.0.1:50052") {
-        binary = Self.builtBinary(layout: layout)
+    /// The client aimed at `target` (the stack's published gRPC port by default).
+    init(target: String = "127.0.0.1:50052") {
         self.target = target
     }
 
@@ -64,13 +51,19 @@ struct OracleLoad: Sendable {
     /// `oracle-benchmark load --target <target> <arguments…>`, its JSON line decoded. Exit 1 means some calls failed
     /// (or never ready) and still prints the JSON, which says how; 2 is bad usage or no gRPC client, with no JSON.
     func run<Value: Decodable & Sendable>(_ arguments: [String], timeout: Duration) async throws -> CommandOutput<Value> {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw NotBuilt(description: "\(binary.path) is missing: build it with `\(Self.buildCommand)` (or `swift build --build-tests`)")
+        let docker = Stack.shared.docker
+        let image = try await OracleBenchmarkImage.shared.ensureBuilt()
+        // Named, so that a run the timeout cut off (which stops the CLI, not the container) is removed too.
+        let name = "nps-checkpoint-load-\(UUID().uuidString.prefix(8).lowercased())"
+        let result = try await withScratchResources(containers: [name]) {
+            try await docker.capture(
+                [
+                    "run", "--rm", "--name", name, "--network", "host", "--cap-drop", "ALL",
+                    "--security-opt", "no-new-privileges:true", "--read-only", image, "load", "--target", target,
+                ] + arguments,
+                timeout: timeout
+            )
         }
-        let result = try await runner.capture(
-            Command(executable: binary, arguments: ["load", "--target", target] + arguments),
-            timeout: timeout
-        )
         guard result.exitStatus == 0 || result.exitStatus == 1, !result.timedOut, result.signal == nil,
             let line = result.standardOutput.split(separator: "\n").last
         else { throw CommandFailure(result: result) }
@@ -79,15 +72,5 @@ struct OracleLoad: Sendable {
         } catch {
             throw HarnessError.undecodable(what: "the output of \(result.command.commandLine)", reason: "\(error): \(line)")
         }
-    }
-
-    // SwiftPM puts every product of a build in one folder, the test runner's (on macOS the runner is three levels down
-    // in its .xctest bundle); the repository's default debug folder is the fallback. The first candidate is named
-    // when none holds the tool.
-    private static func builtBinary(layout: RepositoryLayout) -> URL {
-        let runnerFolder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let folders = (0...3).map { levels in (0..<levels).reduce(runnerFolder) { folder, _ in folder.deletingLastPathComponent() } }
-        let candidates = (folders + [layout.root.appendingPathComponent(".build/debug")]).map { $0.appendingPathComponent("oracle-benchmark") }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 }

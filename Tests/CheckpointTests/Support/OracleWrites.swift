@@ -18,7 +18,6 @@ enum OracleWrites {
     /// `<keyPrefix>-<index>`, `concurrency` at a time, at most `rate` per second and for at most `budget` (when given),
     /// each call within `deadline`; returns what the tool printed.
     static func run(
-        layout: RepositoryLayout,
         target: String = "127.0.0.1:50052",
         calls: Int,
         keyPrefix: String,
@@ -34,7 +33,7 @@ enum OracleWrites {
         arguments += rate.map { ["--rate", String($0)] } ?? []
         arguments += budget.map { ["--for", String($0.inSeconds)] } ?? []
         let longest = longest(calls: calls, concurrency: concurrency, rate: rate, budget: budget, deadline: deadline)
-        let output: CommandOutput<OracleWriteReport> = try await OracleLoad(layout: layout, target: target)
+        let output: CommandOutput<OracleWriteReport> = try await OracleLoad(target: target)
             .run(arguments, timeout: longest + processSlack)
         return output.value
     }

@@ -8,8 +8,8 @@ final class ReadingLoad: Sendable {
     private let task: Task<ReadingsUnderFault, Never>
 
     /// Starts the rounds now.
-    init(layout: RepositoryLayout, limit: Duration = .seconds(120)) {
-        let load = OracleLoad(layout: layout)
+    init(limit: Duration = .seconds(120)) {
+        let load = OracleLoad()
         task = Task {
             var total = ReadingsUnderFault()
             let end = ContinuousClock.now + limit

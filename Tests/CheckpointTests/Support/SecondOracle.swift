@@ -27,18 +27,12 @@ struct SecondOracle: Sendable {
         _ body: (SecondOracle) async throws -> T
     ) async throws -> T {
         let docker = Stack.shared.docker
-        let remove = { _ = try? await docker.capture(["rm", "--force", name], timeout: .seconds(60)) }
-        await remove()
-        // The stack's own database and vault key, taken from its running Oracle.
-        let stackOracle = try await docker.inspectContainer(StackServices.container("oracle")).config.environment
-        var values = ["DATABASE_URL": stackOracle["DATABASE_URL"] ?? "", "NPS_MASTER_PASSWORD": stackOracle["NPS_MASTER_PASSWORD"] ?? ""]
-        values.merge(environment) { _, given in given }
-        // A 1 s probe interval: the image's 10 s would only slow the wait down.
-        do {
+        return try await withScratchResources(containers: [name]) {
+            // The stack's own database and vault key, taken from its running Oracle.
+            let stackOracle = try await docker.inspectContainer(StackServices.container("oracle")).config.environment
+            var values = ["DATABASE_URL": stackOracle["DATABASE_URL"] ?? "", "NPS_MASTER_PASSWORD": stackOracle["NPS_MASTER_PASSWORD"] ?? ""]
+            values.merge(environment) { _, given in given }
             return try await run(name, values: values, arguments: arguments, owner: owner, docker: docker, body)
-        } catch {
-            await remove()
-            throw error
         }
     }
 
@@ -53,6 +47,7 @@ struct SecondOracle: Sendable {
         let network =
             owner.map { ["--network", "container:\($0)"] }
             ?? ["--network", Requirements.stackNetwork, "--publish", "127.0.0.1::50052", "--publish", "127.0.0.1::8052"]
+        // A 1 s probe interval: the image's 10 s would only slow the wait down.
         try await docker.run(
             ["run", "--detach", "--name", name, "--health-interval", "1s"] + network
                 + values.keys.sorted().flatMap { ["-e", $0] } + arguments + ["nps-oracle:latest"],
@@ -67,8 +62,6 @@ struct SecondOracle: Sendable {
         else {
             throw HarnessError.undecodable(what: "the published ports of \(owner ?? name)", reason: "\(ports)")
         }
-        let result = try await body(SecondOracle(name: name, grpcTarget: "127.0.0.1:\(grpc)", healthURL: url))
-        _ = try? await docker.capture(["rm", "--force", name], timeout: .seconds(60))
-        return result
+        return try await body(SecondOracle(name: name, grpcTarget: "127.0.0.1:\(grpc)", healthURL: url))
     }
 }

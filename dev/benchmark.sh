@@ -5,7 +5,11 @@
 # unreachable (a server of its own each, the second one's records going only to its spool), and the spool replay
 # after a restart: up to 20,000 records spooled with the database unreachable, then a server on that spool with the
 # database up, timed from its process start to /health's pending 0, its rows counted with psql.
-# Prints figures; it is not a test. Usage: dev/benchmark.sh [--duration SECONDS]
+# Also the server's CPU time per call (/proc/PID/stat) for GetReading, every other read-only RPC and, as the baseline
+# of what any call costs, the gRPC health Check; process start to the first /health 200.
+# Prints figures, each with its ratio to the committed baseline (dev/benchmark-baseline.json; it informs, it fails
+# nothing: these machines are noisy); it is not a test.
+# Usage: dev/benchmark.sh [--json] [--duration SECONDS]    (--json also writes the figures to reports/benchmark.json)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -18,4 +22,14 @@ say "building release binaries (first time: ~10 minutes)"
 "${build[@]}" --product oracle-benchmark >&2
 bin=$("${build[@]}" --show-bin-path)
 dev/postgres-test-server.sh start >&2
-"$bin/oracle-benchmark" --server "$bin/nps-oracle" --database-url "$(dev/postgres-test-server.sh url)" "$@"
+arguments=()
+for argument in "$@"; do
+  if [ "$argument" = --json ]; then
+    mkdir -p reports
+    arguments+=(--json reports/benchmark.json)
+  else
+    arguments+=("$argument")
+  fi
+done
+[ ! -f dev/benchmark-baseline.json ] || arguments+=(--baseline dev/benchmark-baseline.json)
+"$bin/oracle-benchmark" --server "$bin/nps-oracle" --database-url "$(dev/postgres-test-server.sh url)" ${arguments[@]+"${arguments[@]}"}

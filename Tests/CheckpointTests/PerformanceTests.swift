@@ -57,6 +57,7 @@ extension Checkpoints {
                 )
             )
 
+            try await OracleLoad.prepare()
             try await stack.compose.stop("oracle")
             async let readiness = load.waitReady(budget: .seconds(60))
             // Started first, the tool is already asking (every 50 ms) when the Oracle starts, so its first success

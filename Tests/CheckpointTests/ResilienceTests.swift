@@ -81,7 +81,7 @@ extension Checkpoints {
             try await stack.ensureRunning()
             let postgres = StackServices.container("postgres")
             let before = try await stack.docker.inspectContainer(postgres).value
-            let load = ReadingLoad()
+            let load = try await ReadingLoad()
             try await Task.sleep(for: .seconds(1))
 
             let killedAt = Date()
@@ -129,7 +129,7 @@ extension Checkpoints {
         func relDBHang(_ requirement: Requirement) async throws {
             let stack = Stack.shared
             try await stack.ensureRunning()
-            let load = ReadingLoad()
+            let load = try await ReadingLoad()
             let pausedAt = Date()
             let pause = try await stack.docker.run(["pause", StackServices.container("postgres")], timeout: .seconds(60))
             let poller = HealthPoller(url: try stack.oracleHealthURL(), since: pausedAt)

@@ -22,7 +22,8 @@ extension Checkpoints.Security {
             Requirements.abuseAPI: Self.hostAndPort(apiHealth),
         ]
         // Every abuse at once, each bounded by the hold, while two other clients poll /health; the pollers stop
-        // on their own a little after the last hold could end.
+        // on their own a little after the last hold could end, so the client must be ready before they start.
+        try await OracleLoad.prepare()
         let since = Date()
         let pollLimit = Requirements.abuseHold + .seconds(20)
         let pollers = [

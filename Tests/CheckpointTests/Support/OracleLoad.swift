@@ -16,6 +16,13 @@ struct OracleLoad: Sendable {
         self.target = target
     }
 
+    /// Builds the client's image now (once per test process), so that a load started beside a fault starts at once
+    /// instead of after the build: a test that stops or kills a service while a load runs calls this first. (INT.outage
+    /// once spent its whole 30 s outage waiting for this build, and measured its writes after the outage.)
+    static func prepare() async throws {
+        _ = try await OracleBenchmarkImage.shared.ensureBuilt()
+    }
+
     /// GetReading every 50 ms until one succeeds or `budget` passes.
     func waitReady(budget: Duration) async throws -> CommandOutput<OracleLoadReadiness> {
         // The last attempt may start just before the budget ends and take its own 1 s.

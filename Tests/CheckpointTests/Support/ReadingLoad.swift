@@ -7,8 +7,9 @@ import StackHarness
 final class ReadingLoad: Sendable {
     private let task: Task<ReadingsUnderFault, Never>
 
-    /// Starts the rounds now.
-    init(limit: Duration = .seconds(120)) {
+    /// Starts the rounds once the client is ready (`OracleLoad.prepare`), so they run while the fault lasts.
+    init(limit: Duration = .seconds(120)) async throws {
+        try await OracleLoad.prepare()
         let load = OracleLoad()
         task = Task {
             var total = ReadingsUnderFault()

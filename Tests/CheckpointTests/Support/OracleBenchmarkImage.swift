@@ -1,6 +1,5 @@
 import CheckpointRules
 import Foundation
-import ProcessRunning
 import StackHarness
 
 /// `nps-oracle-benchmark:latest`, the release `oracle-benchmark` that `OracleLoad` runs (the Oracle Dockerfile's
@@ -32,18 +31,7 @@ actor OracleBenchmarkImage {
     }
 
     private func build() async throws {
-        let stack = Stack.shared
-        try await stack.checkEngine()
-        // The base images may have to come from the offline stand-ins when no registry answers.
-        try await CommandRunner().run(Command(executable: stack.layout.offlineImagesScript), timeout: .seconds(1800))
         let definition = OracleImage.definition(tag: Self.tag, target: "oracle-benchmark")
-        do {
-            try await stack.docker.build(definition, timeout: .seconds(3600))
-            try? FileManager.default.removeItem(at: log)
-        } catch let failure as CommandFailure {
-            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(stack.report.redaction.redact(failure.result.transcript).utf8).write(to: log, options: .atomic)
-            throw Unavailable(log: log)
-        }
+        guard try await OracleImage.build(definition, keepingFailureLogAt: log).succeeded else { throw Unavailable(log: log) }
     }
 }

@@ -29,25 +29,29 @@ actor OracleImage {
         return ImageBuild(dockerfile: layout.oracleDockerfile, context: layout.root, tags: [tag], target: target)
     }
 
-    /// The build's run, building now if this run has not yet; a failed build's output is written to `log`
-    /// (and a stale log from an earlier failure removed when the build succeeds).
+    /// The build's run, building now if this run has not yet; a failed build's output is written to `log`.
     func build() async throws -> CommandResult {
         if let result { return result }
-        let stack = Stack.shared
-        try await stack.checkEngine()
-        // The base images may have to come from the offline stand-ins when no registry answers.
-        try await CommandRunner().run(Command(executable: stack.layout.offlineImagesScript), timeout: .seconds(1800))
-        let finished: CommandResult
-        do {
-            finished = try await stack.docker.build(Self.definition(), timeout: .seconds(3600))
-            try? FileManager.default.removeItem(at: log)
-        } catch let failure as CommandFailure {
-            finished = failure.result
-            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(stack.report.redaction.redact(finished.transcript).utf8).write(to: log, options: .atomic)
-        }
+        let finished = try await Self.build(Self.definition(), keepingFailureLogAt: log)
         result = finished
         return finished
+    }
+
+    /// Builds `definition` with BuildKit once the base images are there (from the offline stand-ins when no registry
+    /// answers); a failed build's redacted output is written to `log`, a stale one removed when the build succeeds.
+    static func build(_ definition: ImageBuild, keepingFailureLogAt log: URL) async throws -> CommandResult {
+        let stack = Stack.shared
+        try await stack.checkEngine()
+        try await CommandRunner().run(Command(executable: stack.layout.offlineImagesScript), timeout: .seconds(1800))
+        do {
+            let result = try await stack.docker.build(definition, timeout: .seconds(3600))
+            try? FileManager.default.removeItem(at: log)
+            return result
+        } catch let failure as CommandFailure {
+            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(stack.report.redaction.redact(failure.result.transcript).utf8).write(to: log, options: .atomic)
+            return failure.result
+        }
     }
 
     /// `docker image inspect nps-oracle:checkpoint` after a successful build; throws `Unavailable` when the build failed.

@@ -2,7 +2,8 @@
 # up.sh — bring the NPS stack up on this machine and show it working.
 #
 #   infrastructure/scripts/up.sh                 all of it
-#   infrastructure/scripts/up.sh --build-only    steps 1-3 and 6's build, then stops: images ready, nothing started
+#   infrastructure/scripts/up.sh --build-only    steps 1, 2 and 6's build, then stops: images ready, nothing started
+#                                                (no .env made: the build reads .env, else .env.example)
 #
 # 1. a Docker engine and Compose v2 (setup-engine.sh installs and starts them on Debian);
 # 2. the base images (offline-images.sh: the engine's copy, a pull, or a local stand-in);
@@ -39,9 +40,13 @@ fi
 say "base images"
 "$INFRA_DIR/scripts/offline-images.sh"
 
-ensure_env_file
-
-$build_only || "$INFRA_DIR/scripts/tls-cert.sh"
+# Building needs no secrets: --build-only leaves .env alone (a test run on .env.example may own the database volume).
+if $build_only; then
+  [ -f "$ENV_FILE" ] || ENV_FILE="$INFRA_DIR/.env.example"
+else
+  ensure_env_file
+  "$INFRA_DIR/scripts/tls-cert.sh"
+fi
 
 for folder in logs spool; do
   mkdir -p "$INFRA_DIR/volumes/$folder"

@@ -134,7 +134,9 @@ actor Stack {
         }
         try await report.write()
         let keep = ProcessInfo.processInfo.environment["NPS_KEEP_STACK"] == "1"
-        if !startedServices.isEmpty, !keep {
+        // A run that owns the database volume removes it even when a test took the stack down last: a user's first
+        // up.sh would otherwise meet a volume made with .env.example's passwords.
+        if !keep, !startedServices.isEmpty || ownsData {
             _ = try? await compose.down(volumes: ownsData, timeout: .seconds(60))
             startedServices.removeAll()
         }

@@ -17,7 +17,7 @@ command -v perf >/dev/null || die "perf is missing: apt-get install linux-perf"
 command -v taskset >/dev/null || die "taskset is missing: apt-get install util-linux"
 
 # The release build dev/benchmark.sh uses (symbols kept: SwiftPM does not strip).
-build=(swift build -c release --scratch-path "$root/.build-release")
+build=(swift build -c release --static-swift-stdlib --scratch-path "$root/.build-release")
 say "building release binaries (first time: ~10 minutes)"
 "${build[@]}" --product nps-oracle >&2
 "${build[@]}" --product oracle-benchmark >&2

@@ -138,6 +138,12 @@ struct BenchmarkRun: Sendable {
                 "ms"
             ),
         ]
+        let (megabytes, sizeProblem): (Double, String) =
+            switch await StrippedBinarySize.megabytes(of: options.server) {
+            case .success(let megabytes): (megabytes, "")
+            case .failure(let failure): (.nan, "; \(failure)")
+            }
+        figures.append(.init("binary_stripped_mb", "nps-oracle binary, stripped as in the image", megabytes, "MB", goal: "≤ 60 MB" + sizeProblem))
         let report = BenchmarkReport.here(phaseSeconds: options.duration.inSeconds, figures: figures)
         print(report.table(comparedWith: baseline))
         if let path = options.jsonPath {

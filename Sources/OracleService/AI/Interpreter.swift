@@ -48,8 +48,11 @@ final class Interpreter: Sendable {
     }
 
     /// Returns the AI's rewrite of `ruleText` for `topic`, or `ruleText` itself when the AI cannot answer.
-    func interpret(topic: String, ruleText: String) async -> (text: String, source: Source) {
+    ///
+    /// `topic` is built only when there is an AI to ask: without a key, a call formats nothing it does not return.
+    func interpret(topic makeTopic: @autoclosure () -> String, ruleText: String) async -> (text: String, source: Source) {
         guard let client else { return (ruleText, .rules) }
+        let topic = makeTopic()
         let prompt = "\(topic)\n\n\(ruleText)"
         let now = ContinuousClock.now
         // Why a call is not made: the host counts as down, or a call was made less than a second ago.

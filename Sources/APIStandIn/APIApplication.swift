@@ -62,7 +62,10 @@ struct APIApplication: ServiceApplication {
         )
         return APIApplication(
             port: port,
-            services: [.init(service: GRPCClientService(client: client)), .init(service: server)],
+            services: [
+                .init(service: GRPCClientService(client: client), serviceName: "GRPCClientService"),
+                .init(service: server, serviceName: "HummingbirdApplication"),
+            ],
             logger: logger
         )
     }

@@ -96,14 +96,17 @@ struct OracleApplication: ServiceApplication {
         return OracleApplication(
             status: status,
             services: [
-                .init(service: postgres),
-                .init(service: monitor),
+                .init(service: postgres, serviceName: "PostgresClient"),
+                .init(service: monitor, serviceName: "DatabaseMonitor"),
                 // After the listener has drained its calls at shutdown, the writer stops, then the spool flushes
                 // what those calls handed over.
-                .init(service: spool),
-                .init(service: writer),
-                .init(service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger)),
-                .init(service: listener),
+                .init(service: spool, serviceName: "RecordSpool"),
+                .init(service: writer, serviceName: "RecordWriter"),
+                .init(
+                    service: HealthHTTPService(host: configuration.bindHost, port: configuration.healthPort, status: status, logger: logger),
+                    serviceName: "HealthHTTPService"
+                ),
+                .init(service: listener, serviceName: "GRPCServerService"),
             ],
             logger: logger
         )

@@ -56,11 +56,14 @@ struct ScannerApplication: ServiceApplication {
             port: port,
             health: health,
             services: [
-                .init(service: GRPCClientService(client: client)),
-                .init(service: listener),
+                .init(service: GRPCClientService(client: client), serviceName: "GRPCClientService"),
+                .init(service: listener, serviceName: "GRPCServerService"),
                 // Its work is done once the Oracle has answered; the others keep running.
-                .init(service: suggestion, successTerminationBehavior: .ignore),
-                .init(service: OracleLinkMonitor(health: Grpc_Health_V1_Health.Client(wrapping: client), logger: logger)),
+                .init(service: suggestion, successTerminationBehavior: .ignore, serviceName: "RangeSuggestionService"),
+                .init(
+                    service: OracleLinkMonitor(health: Grpc_Health_V1_Health.Client(wrapping: client), logger: logger),
+                    serviceName: "OracleLinkMonitor"
+                ),
             ],
             logger: logger
         )

@@ -25,7 +25,8 @@ public protocol ServiceApplication: Sendable {
     /// Assembles the executable from its configuration; tests call it with ports 0.
     static func buildApplication(configuration: Configuration, logger: Logger) throws -> Self
 
-    /// Services in start order; they stop in reverse.
+    /// Services in start order, each with its `serviceName` given: the default name, `"\(service)"`, reflects over
+    /// every stored property (43 million instructions, a third of the Oracle's start, by callgrind). They stop in reverse.
     var services: [ServiceGroupConfiguration.ServiceConfiguration] { get }
     /// The logger the group reports to.
     var logger: Logger { get }

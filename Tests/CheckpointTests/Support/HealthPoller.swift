@@ -23,6 +23,8 @@ final class HealthPoller: Sendable {
                 let started = ContinuousClock.now
                 // A 3 s limit, past the requirement's 2 s, so a slow answer is measured rather than cut off.
                 let reply = try? await HTTPFetch.get(url, timeout: .seconds(3), ownConnection: true)
+                // A request that `stop()` cut off was not left unanswered by the server: the fault's window ended first.
+                if reply == nil, Task.isCancelled { break }
                 answers.list.withLock { $0.append(HealthPoll(at: at, status: reply?.status, elapsed: ContinuousClock.now - started)) }
                 try? await Task.sleep(for: interval)
             }

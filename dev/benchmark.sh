@@ -16,7 +16,7 @@ cd "$root"
 say() { echo "benchmark: $*" >&2; }
 
 # A scratch path of its own, so the release build never waits on (or invalidates) the debug build; the Swift runtime
-# and Foundation linked statically, as the images build them (a dynamic runtime costs every call TLS lookups).
+# and Foundation linked statically, as the images build them, so the figures are those of what ships.
 build=(swift build -c release --static-swift-stdlib --scratch-path "$root/.build-release")
 say "building release binaries (first time: ~10 minutes)"
 "${build[@]}" --product nps-oracle >&2

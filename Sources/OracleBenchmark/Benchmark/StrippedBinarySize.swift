@@ -4,8 +4,8 @@ import ProcessRunning
 /// The size of the server's binary without its symbols, as the image ships it (the Dockerfile strips it): what the
 /// build and its dependencies weigh, apart from the symbols SwiftPM keeps for profiling.
 enum StrippedBinarySize {
-    /// `binary`'s size in MB (10^6 bytes, as `docker images` counts) after `strip` into a scratch copy; nil when there
-    /// is no `strip` or it fails, with the reason.
+    /// `binary`'s size in MB (10^6 bytes, as `docker images` counts) after `strip` into a scratch copy, or why it
+    /// could not be measured (no `strip`, or it failed).
     static func megabytes(of binary: String) async -> Result<Double, BenchmarkFailure> {
         guard let strip = Command.program("strip") else {
             return .failure(BenchmarkFailure(message: "strip is missing (Debian's binutils)"))
